@@ -101,7 +101,10 @@ class Statement:
     the link stage resolves it to an Actor. ``via`` is the intermediary that relays it
     ("Tarn Wire cited ..." gives via="Tarn Wire"). ``said_at`` is when it was said,
     ``event_at`` when the reported event happened, both normalized against the
-    document's publication date.
+    document's publication date. ``speaker_hint`` is the speaker's whole noun phrase
+    with appositives ("Colonel General Dmitar Rusk, Kerevia's chief of staff");
+    ``resolved_speaker`` is the antecedent of a pronoun or descriptor within the document
+    and ``resolution`` says how it was found: name, pronoun, descriptor or unresolved.
     """
 
     id: str
@@ -126,6 +129,9 @@ class Statement:
     via: str | None = None
     hedges: tuple[str, ...] = ()
     speaker_hint: str | None = None
+    resolved_speaker: str | None = None
+    resolution: str = "name"
+    echoes: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -198,6 +204,7 @@ class Question:
 @dataclass(frozen=True, slots=True)
 class Stance:
     claim_id: str
+    question_id: str
     hypothesis_id: str
     label: StanceLabel
     confidence: float

@@ -1,0 +1,334 @@
+"""Attributed statements from a spaCy dependency parse: who said what, where, to whom.
+
+Rules over the parse, one speech cue at a time:
+
+- ``X said/told/claimed (that) C``: speaker from the subject, content from the clausal
+  complement, or from an adjacent quotation when the verb has none (``"C," X said``);
+- ``according to X, C``: speaker from the object of "to", content the rest of the clause;
+- ``Y cited X as saying C`` and ``Y, citing X, reported C``: speaker X, relayed ``via`` Y;
+- ``X echoed Z's assessment`` and ``C, which was echoed by X``: an echo of Z, kept in
+  ``echoes`` for the link stage to tie to Z's statement;
+- participles without a subject (``..., claiming that C``) take the subject of their head.
+
+The time phrase of the sentence outside the content gives when it was said; a time
+phrase inside the content gives when the reported event happened.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from fogline.analyze.lexicon import (
+    CITE_VERBS,
+    CUE_VERBS,
+    ECHO_VERBS,
+    HEDGE_WORDS,
+    HEDGING_CUES,
+    RELATIVE_PRONOUNS,
+    VENUE_NOUNS,
+)
+from fogline.analyze.quotes import quote_at
+from fogline.analyze.timex import find_times
+from fogline.records import Statement, TimeRef, stable_id
+
+Span = tuple[int, int]
+_SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+_CONTENT_DEPS = ("ccomp", "xcomp", "parataxis")
+_NAME_DEPS = ("compound", "amod", "det", "poss", "case", "nmod", "nummod", "quantmod", "flat")
+
+
+@dataclass(frozen=True, slots=True)
+class _Found:
+    speaker: Span
+    speaker_hint: Span
+    cue: Span
+    content: Span
+    via: str | None = None
+    echoes: str | None = None
+    relay_speaker: bool = False
+
+
+def _span(tokens: Iterable[Any]) -> Span:
+    toks = [t for t in tokens if not t.is_punct or t.text in "%$"]
+    if not toks:
+        return (0, 0)
+    return (min(t.idx for t in toks), max(t.idx + len(t.text) for t in toks))
+
+
+def _strip_mark(tok: Any) -> list[Any]:
+    """A clause's tokens without its leading complementiser ("that") and edge punctuation."""
+    return [t for t in tok.subtree if not (t.dep_ == "mark" and t.head.i == tok.i and t.i < tok.i)]
+
+
+def _name_tokens(head: Any) -> list[Any]:
+    """The speaker's name phrase: the head with its left modifiers and an "of" phrase."""
+    toks = [head]
+    for child in head.lefts:
+        if child.dep_ in _NAME_DEPS:
+            toks.extend(child.subtree)
+    if head.pos_ != "PROPN":
+        for child in head.rights:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                toks.extend(child.subtree)
+    return toks
+
+
+def _speaker_head(head: Any) -> Any:
+    """Prefer a proper-name apposition ("the chief of staff, General X") as the speaker."""
+    if head.pos_ != "PROPN":
+        for child in head.rights:
+            if child.dep_ == "appos" and child.pos_ == "PROPN":
+                return child
+    if head.lower_ in RELATIVE_PRONOUNS and head.head.dep_ == "relcl":
+        return head.head.head
+    return head
+
+
+def _subject_of(verb: Any) -> Any | None:
+    for child in verb.children:
+        if child.dep_ == "agent":
+            for grandchild in child.children:
+                if grandchild.dep_ == "pobj":
+                    return grandchild
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
+    if subjects:  # '"C," X said' can parse C's subject as a second subject of "said"
+        return min(subjects, key=lambda c: abs(c.i - verb.i))
+    if verb.dep_ in ("advcl", "conj", "xcomp", "relcl") and verb.head.i != verb.i:
+        if verb.dep_ == "relcl" and verb.head.pos_ in ("PROPN", "NOUN"):
+            return verb.head
+        return _subject_of(verb.head)
+    return None
+
+
+def _find_one(cue: Any, quotes: list[Span]) -> _Found | None:
+    lemma = cue.lemma_.lower()
+    subject = _subject_of(cue)
+    children = list(cue.children)
+    content_tok = next((c for c in children if c.dep_ in _CONTENT_DEPS), None)
+    via: str | None = None
+    echoes: str | None = None
+    if lemma in CITE_VERBS:
+        cited = next((c for c in children if c.dep_ == "dobj"), None)
+        as_prep = next((c for c in children if c.dep_ == "prep" and c.lower_ == "as"), None)
+        saying = next((c for c in as_prep.children if c.dep_ == "pcomp"), None) if as_prep else None
+        inner = next((c for c in saying.children if c.dep_ == "ccomp"), None) if saying else None
+        if cited is None or subject is None:
+            return None
+        if inner is None and cue.dep_ == "advcl" and cue.head.lemma_.lower() in CUE_VERBS:
+            return None  # "Y, citing X, reported C": handled from the head verb.
+        if inner is None:
+            return None
+        via = _span_text(cue.doc, _span(_name_tokens(subject)))
+        speaker_head = _speaker_head(cited)
+        return _Found(
+            speaker=_span(_name_tokens(speaker_head)),
+            speaker_hint=_span(speaker_head.subtree),
+            cue=_span([cue]),
+            content=_span(_strip_mark(inner)),
+            via=via,
+        )
+    for child in children:  # "Y, citing X, reported that C"
+        if child.dep_ in ("advcl", "prep") and child.lemma_.lower() in CITE_VERBS:
+            cited = next((c for c in child.children if c.dep_ in ("dobj", "pobj")), None)
+            if cited is not None and subject is not None:
+                via = _span_text(cue.doc, _span(_name_tokens(subject)))
+                subject = cited
+    if lemma in ECHO_VERBS:
+        echoed = next((c for c in children if c.dep_ in ("dobj", "nsubjpass")), None)
+        if echoed is None and cue.dep_ == "relcl":
+            echoed = cue.head
+        if echoed is not None:
+            owner = next((c for c in echoed.children if c.dep_ == "poss"), None)
+            if owner is not None and owner.pos_ == "PROPN":
+                echoes = _span_text(cue.doc, _span(_name_tokens(owner)))
+            if content_tok is None:
+                venue_preps = {t.i for c in echoed.children if c.dep_ == "prep"
+                               and any(g.lemma_.lower() in VENUE_NOUNS for g in c.children)
+                               for t in c.subtree}
+                tokens = [t for t in echoed.subtree if t.i not in venue_preps]
+                if cue.dep_ == "relcl":
+                    inside = {t.i for t in cue.subtree}
+                    tokens = [t for t in echoed.subtree if t.i not in inside]
+                content = _span(tokens)
+                if subject is None:
+                    return None
+                head = _speaker_head(subject)
+                return _Found(_span(_name_tokens(head)), _span(head.subtree), _span([cue]),
+                              content, via, echoes)
+    if subject is None:
+        return None
+    head = _speaker_head(subject)
+    speaker = _span(_name_tokens(head))
+    if content_tok is not None:
+        content = _span(_strip_mark(content_tok))
+    else:
+        quote = _adjacent_quote(quotes, cue, speaker)
+        if quote is None:
+            return None
+        content = quote
+    if content[1] <= content[0]:
+        return None
+    if speaker[0] < content[1] and content[0] < speaker[1]:
+        return None
+    return _Found(speaker, _span(head.subtree), _span([cue]), content, via, echoes)
+
+
+def _adjacent_quote(quotes: list[Span], cue: Any, speaker: Span) -> Span | None:
+    """The quotation this cue introduces or closes: ``"C," X said`` / ``X said: "C"``,
+    or one inside the cue's sentence; quotes may run over several sentences."""
+    text = cue.doc.text
+    left = min(speaker[0], cue.idx)
+    right = max(speaker[1], cue.idx + len(cue.text))
+    for q_start, q_end in quotes:
+        if 0 <= left - q_end <= 4 and text[q_end:left].strip(" ,\u201d\"\n") == "":
+            return (q_start, q_end)
+        if 0 <= q_start - right <= 4 and text[right:q_start].strip(" :,\u201c\"\n") == "":
+            return (q_start, q_end)
+    sent = cue.sent
+    quote = quote_at(quotes, sent.start_char, sent.end_char)
+    if quote is None or quote[0] <= cue.idx < quote[1]:
+        return None
+    return quote
+
+
+def _according_to(tok: Any) -> _Found | None:
+    """``according to X, C``: tok is "according"."""
+    to = next((c for c in tok.children if c.lower_ == "to"), None)
+    source = next((c for c in to.children if c.dep_ == "pobj"), None) if to else None
+    if source is None:
+        return None
+    clause = tok.head
+    excluded = {t.i for t in tok.subtree}
+    content_tokens = [t for t in clause.subtree if t.i not in excluded]
+    content = _span(content_tokens)
+    if content[1] <= content[0]:
+        return None
+    head = _speaker_head(source)
+    return _Found(_span(_name_tokens(head)), _span(head.subtree), _span([tok, to]), content)
+
+
+def _span_text(doc: Any, span: Span) -> str:
+    return str(doc.text[span[0] : span[1]])
+
+
+def _venue_and_addressee(cue: Any) -> tuple[Span | None, Span | None]:
+    venue: Span | None = None
+    addressee: Span | None = None
+    candidates = list(cue.children)
+    for child in list(candidates):
+        if child.dep_ in ("dobj", "dative"):
+            candidates.extend(c for c in child.children if c.dep_ == "prep")
+    for child in candidates:
+        if child.dep_ in ("dobj", "dative") and cue.lemma_.lower() in ("tell", "testify", "inform"):
+            tokens = [t for t in child.subtree if not _is_time_prep(t, child)]
+            if child.lemma_.lower() in VENUE_NOUNS:
+                venue = venue or _span(tokens)
+            else:
+                addressee = addressee or _span(tokens)
+        elif child.dep_ == "prep" and child.lower_ in ("in", "at", "on", "during", "to", "via"):
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if pobj is not None and pobj.lemma_.lower() in VENUE_NOUNS:
+                venue = venue or _span(child.subtree)
+            elif child.lower_ == "to" and pobj is not None and pobj.pos_ in ("NOUN", "PROPN"):
+                addressee = addressee or _span(pobj.subtree)
+    return venue, addressee
+
+
+def _is_time_prep(tok: Any, root: Any) -> bool:
+    """True for tokens of a prepositional time phrase hanging off ``root``."""
+    node = tok
+    while node.i != root.i and node.head.i != node.i:
+        if node.dep_ == "prep" and node.head.i == root.i and any(
+            c.ent_type_ in ("DATE", "TIME") for c in node.subtree
+        ):
+            return True
+        node = node.head
+    return False
+
+
+def _time_in(times: list[TimeRef], span: Span, inside: bool) -> TimeRef | None:
+    for ref in times:
+        within = span[0] <= ref.start and ref.end <= span[1]
+        if within == inside:
+            return ref
+    return None
+
+
+def extract_statements(
+    doc: Any,
+    document_id: str,
+    published: date | None,
+    quotes: list[Span],
+) -> list[Statement]:
+    """All attributed statements in a parsed spaCy ``doc``, in text order."""
+    statements: list[Statement] = []
+    seen_content: set[Span] = set()
+    for sent_index, sent in enumerate(doc.sents):
+        sent_times: list[TimeRef] | None = None
+        for tok in sent:
+            found: _Found | None = None
+            if tok.lower_ == "according" and tok.dep_ in ("prep", "advmod"):
+                found = _according_to(tok)
+            elif tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in CUE_VERBS:
+                found = _find_one(tok, quotes)
+            if found is None or found.content in seen_content:
+                continue
+            seen_content.add(found.content)
+            if sent_times is None:
+                sent_times = [
+                    TimeRef(r.start + sent.start_char, r.end + sent.start_char, r.text, r.type,
+                            r.value)
+                    for r in find_times(sent.text, published)
+                ]
+            statements.append(_build(doc, tok, found, document_id, sent_index, quotes, sent_times))
+    return statements
+
+
+def _build(
+    doc: Any,
+    cue: Any,
+    found: _Found,
+    document_id: str,
+    sent_index: int,
+    quotes: list[Span],
+    times: list[TimeRef],
+) -> Statement:
+    text = doc.text
+    venue, addressee = (None, None) if cue.lower_ == "according" else _venue_and_addressee(cue)
+    quote = quote_at(quotes, *found.content)
+    direct = quote is not None and (quote[1] - quote[0]) >= 0.6 * (found.content[1] - found.content[0])
+    points = [r for r in times if r.type in ("DATE", "TIME")]
+    said = _time_in(points, found.content, inside=False)
+    event = _time_in(points, found.content, inside=True)
+    content_tokens = [t for t in doc if found.content[0] <= t.idx < found.content[1]]
+    hedges = sorted({t.lower_ for t in content_tokens if t.lower_ in HEDGE_WORDS})
+    if cue.lemma_.lower() in HEDGING_CUES:
+        hedges.append(cue.lower_)
+    return Statement(
+        id=stable_id(document_id, found.cue[0], found.content[0], found.content[1]),
+        document_id=document_id,
+        sentence_index=sent_index,
+        speaker=text[found.speaker[0] : found.speaker[1]],
+        speaker_start=found.speaker[0],
+        speaker_end=found.speaker[1],
+        cue=text[found.cue[0] : found.cue[1]],
+        cue_start=found.cue[0],
+        cue_end=found.cue[1],
+        content=text[found.content[0] : found.content[1]],
+        content_start=found.content[0],
+        content_end=found.content[1],
+        direct=direct,
+        venue=text[venue[0] : venue[1]] if venue else None,
+        addressee=text[addressee[0] : addressee[1]] if addressee else None,
+        said_at=said.value if said else None,
+        said_at_text=said.text if said else None,
+        event_at=event.value if event else None,
+        event_at_text=event.text if event else None,
+        via=found.via,
+        hedges=tuple(hedges),
+        speaker_hint=text[found.speaker_hint[0] : found.speaker_hint[1]],
+        echoes=found.echoes,
+    )

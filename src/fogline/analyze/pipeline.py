@@ -1,0 +1,48 @@
+"""The per-document analyze stage: a Document in, its sentences, entities, statements,
+claims and time expressions out. Pure: no I/O beyond the loaded spaCy pipeline."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from fogline.analyze.attribution import extract_statements
+from fogline.analyze.claims import extract_claims
+from fogline.analyze.quotes import find_quotes
+from fogline.analyze.speakers import resolve_speakers
+from fogline.analyze.timex import find_times
+from fogline.records import Document, DocumentAnalysis, Mention, Sentence
+
+ANALYZER_VERSION = "rules-1"
+
+
+def analyze_parsed(document: Document, parsed: Any) -> DocumentAnalysis:
+    """Analyze one document given its spaCy parse."""
+    sentences = tuple(
+        Sentence(document.id, i, s.start_char, s.end_char, s.text) for i, s in enumerate(parsed.sents)
+    )
+    mentions = tuple(
+        Mention(document.id, e.start_char, e.end_char, e.text, e.label_) for e in parsed.ents
+    )
+    quotes = find_quotes(document.text)
+    statements = extract_statements(parsed, document.id, document.published_at, quotes)
+    statements = resolve_speakers(statements, list(mentions))
+    claims = extract_claims(parsed, document.id, statements)
+    times = tuple(find_times(document.text, document.published_at))
+    return DocumentAnalysis(
+        document_id=document.id,
+        sentences=sentences,
+        mentions=mentions,
+        statements=tuple(statements),
+        claims=tuple(claims),
+        times=times,
+    )
+
+
+def analyze_documents(
+    documents: Iterable[Document], nlp: Any, batch_size: int = 8
+) -> Iterator[tuple[Document, DocumentAnalysis]]:
+    """Analyze documents in order, parsing them in batches."""
+    pairs = ((d.text, d) for d in documents)
+    for parsed, document in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
+        yield document, analyze_parsed(document, parsed)

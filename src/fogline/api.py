@@ -1,0 +1,156 @@
+"""The Python API: what the command line does, as functions.
+
+``add`` ingests and analyzes files into a workspace, one document per transaction;
+``assess`` links the corpus and fits the assessment model, replacing the previous
+results in one transaction; ``result`` returns the result document that every
+presenter reads; ``analyze`` does all of it in a temporary workspace.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from fogline.analyze import ANALYZER_VERSION, analyze_documents
+from fogline.assess.run import assess_corpus
+from fogline.backends import get_embedder, load_parser
+from fogline.errors import ConfigError, InputError
+from fogline.ingest import Problem, discover, read_path
+from fogline.link import link_corpus, load_questions, load_sides
+from fogline.records import Document
+from fogline.settings import QUESTIONS_FILE, SIDES_FILE, Settings
+from fogline.store import Workspace
+from fogline.store.records_io import (
+    has_document,
+    load_claims,
+    load_documents,
+    load_statements,
+    save_analysis,
+    save_assessment,
+    save_problems,
+)
+from fogline.store.result import build_result
+
+Progress = Callable[[str, int, int], None]
+
+
+def _quiet(stage: str, done: int, total: int) -> None:
+    return None
+
+
+@dataclass(slots=True)
+class AddReport:
+    """What ``add`` did: documents added, duplicates skipped, problems met."""
+
+    added: int = 0
+    duplicates: int = 0
+    problems: list[Problem] = field(default_factory=list)
+
+
+def init(directory: Path, sides: Path | None = None, questions: Path | None = None) -> Path:
+    """Create a workspace in ``directory``; copy the analyst's sides/questions files in."""
+    for path, name in ((sides, SIDES_FILE), (questions, QUESTIONS_FILE)):
+        if path is not None:
+            (load_sides if name == SIDES_FILE else load_questions)(path)
+            if not path.is_file():
+                raise ConfigError(f"{path}: no such file")
+    with Workspace.create(directory):
+        pass
+    for path, name in ((sides, SIDES_FILE), (questions, QUESTIONS_FILE)):
+        if path is not None:
+            shutil.copyfile(path, directory / name)
+    return directory
+
+
+def add(
+    ws: Workspace,
+    paths: Sequence[Path],
+    *,
+    published: date | None = None,
+    outlet: str | None = None,
+    settings: Settings | None = None,
+    progress: Progress = _quiet,
+) -> AddReport:
+    """Ingest and analyze ``paths`` (files or folders) into ``ws``."""
+    settings = settings or Settings.from_env()
+    report = AddReport()
+    files, problems = discover(list(paths))
+    report.problems.extend(problems)
+    pending: list[Document] = []
+    seen: set[str] = set()
+    for i, path in enumerate(files):
+        progress("reading", i, len(files))
+        result = read_path(path, published=published, outlet=outlet, max_bytes=settings.max_bytes)
+        report.problems.extend(result.problems)
+        for doc in result.documents:
+            if len(doc.text) > settings.max_chars_per_document:
+                report.problems.append(Problem(doc.path or str(path),
+                                               "text over the per-document character limit"))
+            elif doc.id in seen or has_document(ws, doc.id):
+                report.duplicates += 1
+            else:
+                seen.add(doc.id)
+                pending.append(doc)
+    progress("reading", len(files), len(files))
+    if pending:
+        nlp = load_parser(settings.spacy_model)
+        for i, (doc, analysis) in enumerate(analyze_documents(pending, nlp)):
+            progress("analyzing", i, len(pending))
+            save_analysis(ws, doc, analysis, ANALYZER_VERSION)
+            report.added += 1
+        progress("analyzing", len(pending), len(pending))
+    if report.problems:
+        save_problems(ws, [(p.path, p.reason) for p in report.problems])
+    return report
+
+
+def assess(ws: Workspace, *, settings: Settings | None = None,
+           progress: Progress = _quiet) -> None:
+    """Link the whole corpus and assess every question; results replace the previous ones."""
+    settings = settings or Settings.from_env()
+    documents = load_documents(ws)
+    if not documents:
+        raise InputError("the workspace has no documents yet; add some with `fogline add PATH`")
+    statements = load_statements(ws)
+    claims = load_claims(ws)
+    sides = load_sides(ws.directory / SIDES_FILE)
+    questions = load_questions(ws.directory / QUESTIONS_FILE)
+    progress("loading models", 0, 1)
+    embedder = get_embedder(settings.embedder)
+    progress("loading models", 1, 1)
+    link = link_corpus(documents, statements, claims, sides, questions, embedder, settings,
+                       progress)
+    progress("assessing", 0, 1)
+    out = assess_corpus(link, claims, statements, seed=settings.seed)
+    save_assessment(ws, link, out)
+    progress("assessing", 1, 1)
+
+
+def result(ws: Workspace, label: str | None = None) -> dict[str, Any]:
+    """The result document (see the README) for the workspace as it stands."""
+    return build_result(ws, label)
+
+
+def analyze(
+    paths: Sequence[Path],
+    *,
+    sides: Path | None = None,
+    questions: Path | None = None,
+    published: date | None = None,
+    outlet: str | None = None,
+    settings: Settings | None = None,
+    progress: Progress = _quiet,
+) -> tuple[dict[str, Any], AddReport]:
+    """One shot: analyze and assess ``paths`` in a temporary workspace, return the result."""
+    with tempfile.TemporaryDirectory(prefix="fogline-") as tmp:
+        directory = init(Path(tmp), sides, questions)
+        with Workspace.open(directory) as ws:
+            report = add(ws, paths, published=published, outlet=outlet, settings=settings,
+                         progress=progress)
+            assess(ws, settings=settings, progress=progress)
+            return result(ws), report

@@ -1,0 +1,382 @@
+"""Truth discovery over mutually exclusive hypotheses: a weighted one-coin Dawid-Skene model.
+
+Each question has k >= 2 hypotheses, exactly one true, under a uniform prior. Source s
+has one accuracy a_s, learned jointly over all questions by EM with a Beta prior whose
+mean comes from the source's Admiralty grade. A source is modelled as holding one
+belief b per question: the truth with probability a_s, otherwise one of the k - 1 wrong
+hypotheses uniformly. What it says follows from its belief:
+
+- SUPPORTS h  = "b is h":         P = a_s if the truth is h, (1 - a_s)/(k - 1) otherwise.
+- REFUTES h   = "b is not h", the refuted hypothesis chosen uniformly among the k - 1
+  it does not believe: P = (1 - a_s)/(k - 1) if the truth is h, (k - 2 + a_s)/(k - 1)^2
+  otherwise. A refutation lowers h exactly when a_s > 1/k, as a support raises h, and
+  for k = 2 it equals a support of the other hypothesis. (Refuting uniformly among the
+  k - 1 *false* hypotheses would instead raise h whenever a_s < (k - 1)/k.)
+- absent for h (the source would gain from asserting h and stays silent): a factor
+  (1 - absence_strength) on truth = h; it does not inform the source's accuracy.
+
+A row's weight w >= 0 tempers it: the row adds w * log-likelihood. The accuracy used in a
+likelihood is clipped to [1/k + 0.01, 0.99], so no source's word counts against itself.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from statistics import NormalDist
+
+import numpy as np
+from numpy.typing import NDArray
+
+from fogline.assess.grades import reliability_prior
+from fogline.records import StanceLabel
+
+FloatArray = NDArray[np.float64]
+IntArray = NDArray[np.intp]
+
+_SUPPORT, _REFUTE, _ABSENT = 0, 1, 2
+_TIE_TOL = 1e-12
+
+
+@dataclass(frozen=True, slots=True)
+class EvidenceRow:
+    """One source's stance toward one hypothesis, tempered by ``weight``.
+
+    ``weight`` is the product of the hedging, interest and independence factors (1 = a
+    full, independent assertion; 0 = no effect). For an absence row (``absent=True``)
+    the label is not read. UNRELATED rows are ignored.
+    """
+
+    question: str
+    source: str
+    hypothesis: str
+    label: StanceLabel
+    weight: float = 1.0
+    absent: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class _Design:
+    """The evidence as flat arrays: one slot per (question, hypothesis), one entry per row."""
+
+    questions: tuple[str, ...]  # questions with >= 2 hypotheses; their slots are contiguous
+    hypotheses: tuple[tuple[str, ...], ...]
+    offsets: IntArray  # first slot of each question
+    slot_question: IntArray  # question of each slot
+    log_prior: FloatArray  # per slot
+    row_index: IntArray  # position in the caller's rows
+    src: IntArray
+    slot: IntArray
+    km1: FloatArray  # k - 1 of the row's question
+    weight: FloatArray
+    kind: IntArray
+    prior_mean: FloatArray  # per source
+
+
+class HypothesisModel:
+    """Truth discovery over mutually exclusive hypotheses, one-coin Dawid-Skene style, with weights.
+
+    ``fit`` learns ``accuracy_`` (per source) and ``posteriors_`` (per question); every
+    centred log-posterior decomposes exactly as ``log_prior_c_`` plus the sum of the
+    question's ``contributions_`` (the ACH matrix). ``intervals_`` come from a bootstrap
+    over sources with the fitted accuracies held fixed. Deterministic given ``random_state``.
+    """
+
+    def __init__(
+        self,
+        *,
+        default_accuracy: float = 0.65,
+        prior_strength: float = 4.0,
+        absence_strength: float = 0.35,
+        max_iter: int = 100,
+        tol: float = 1e-8,
+        n_bootstrap: int = 200,
+        interval: float = 0.9,
+        random_state: int = 0,
+    ) -> None:
+        if not 0.0 < default_accuracy < 1.0:
+            raise ValueError(f"default_accuracy must be in (0, 1), got {default_accuracy}")
+        if not prior_strength >= 0.0:
+            raise ValueError(f"prior_strength must be >= 0, got {prior_strength}")
+        if not 0.0 <= absence_strength < 1.0:
+            raise ValueError(f"absence_strength must be in [0, 1), got {absence_strength}")
+        if max_iter < 1 or n_bootstrap < 0 or not tol >= 0.0:
+            raise ValueError("max_iter must be >= 1, n_bootstrap >= 0 and tol >= 0")
+        if not 0.0 < interval < 1.0:
+            raise ValueError(f"interval must be in (0, 1), got {interval}")
+        self.default_accuracy = default_accuracy
+        self.prior_strength = prior_strength
+        self.absence_strength = absence_strength
+        self.max_iter = max_iter
+        self.tol = tol
+        self.n_bootstrap = n_bootstrap
+        self.interval = interval
+        self.random_state = random_state
+
+    def fit(
+        self,
+        questions: Mapping[str, Sequence[str]],
+        rows: Sequence[EvidenceRow],
+        grades: Mapping[str, str] | None = None,
+    ) -> HypothesisModel:
+        """Learn source accuracies and hypothesis posteriors; return self.
+
+        ``questions`` maps a question id to its hypothesis ids (listing order is the tie
+        order). ``grades`` maps source ids to Admiralty grades. A question with fewer
+        than two hypotheses is skipped (its single hypothesis gets probability 1). Raises
+        ValueError for a row whose question or hypothesis is unknown, or whose weight is
+        negative or not finite, and for a malformed grade.
+        """
+        d, sources, rows_of, self._single = _build(
+            questions, rows, grades or {}, self.default_accuracy
+        )
+        alpha = self.prior_strength * d.prior_mean
+        beta = self.prior_strength * (1.0 - d.prior_mean)
+        informs = d.kind != _ABSENT
+        acc = d.prior_mean.copy()
+        w = np.where(informs, d.weight, 0.0)
+        total = _sum_by(d.src, w, len(sources))
+        hits = np.zeros(len(sources))
+        n_iter = 0
+        while n_iter < self.max_iter:
+            n_iter += 1
+            llr, a = self._weighted_llr(d, acc)
+            p_row = np.exp(_log_posterior(d, llr)[d.slot])
+            correct = np.where(
+                d.kind == _SUPPORT, p_row, (1.0 - p_row) * a * d.km1 / (d.km1 - 1.0 + a)
+            )
+            hits = _sum_by(d.src, w * correct, len(sources))
+            denom = alpha + beta + total
+            new = np.where(denom > 0, (alpha + hits) / np.where(denom > 0, denom, 1.0), acc)
+            delta = float(np.max(np.abs(new - acc), initial=0.0))
+            acc = new
+            if delta <= self.tol:
+                break
+        self.n_iter_ = n_iter
+        llr, _ = self._weighted_llr(d, acc)
+        log_post = _log_posterior(d, llr)
+        self._store(d, sources, rows_of, acc, llr, log_post)
+        self._store_accuracy_intervals(sources, acc, alpha + hits, beta + total - hits)
+        self._store_intervals(d, llr, log_post)
+        return self
+
+    def predict(self) -> dict[str, str]:
+        """Question -> most probable hypothesis; ties (within 1e-12 in log) go to the first listed.
+
+        Questions without hypotheses are left out.
+        """
+        out: dict[str, str] = {}
+        for q, logp in self._fitted().items():
+            if logp:
+                top = max(logp.values())
+                out[q] = next(h for h, v in logp.items() if v >= top - _TIE_TOL)
+        return out
+
+    def predict_proba(self) -> dict[str, dict[str, float]]:
+        """Question -> hypothesis -> posterior probability (a copy of ``posteriors_``)."""
+        self._fitted()
+        return {q: dict(p) for q, p in self.posteriors_.items()}
+
+    def explain(self, question: str) -> list[tuple[int, dict[str, float]]]:
+        """The question's rows (index into the fitted rows) with their contributions.
+
+        Largest absolute contribution first, then by row index. UNRELATED rows, which
+        the model ignores, are not listed. Raises KeyError for an unknown question.
+        """
+        self._fitted()
+        if question not in self._rows_of:
+            raise KeyError(f"unknown question: {question!r}")
+        items = [(i, dict(self.contributions_[i])) for i in self._rows_of[question]]
+        items.sort(key=lambda it: (-max((abs(v) for v in it[1].values()), default=0.0), it[0]))
+        return items
+
+    def _fitted(self) -> dict[str, dict[str, float]]:
+        if not hasattr(self, "log_posteriors_"):
+            raise RuntimeError("HypothesisModel is not fitted: call fit() first")
+        return self.log_posteriors_
+
+    def _weighted_llr(self, d: _Design, acc: FloatArray) -> tuple[FloatArray, FloatArray]:
+        """Per row: w * (log-lik if the truth is its hypothesis - log-lik otherwise); clipped a."""
+        a = np.clip(acc[d.src], 1.0 / (d.km1 + 1.0) + 0.01, 0.99)
+        km1 = d.km1
+        llr = np.full(a.shape, math.log1p(-self.absence_strength))
+        sup, ref = d.kind == _SUPPORT, d.kind == _REFUTE
+        llr[sup] = np.log(a[sup]) - np.log1p(-a[sup]) + np.log(km1[sup])
+        llr[ref] = np.log1p(-a[ref]) + np.log(km1[ref]) - np.log(km1[ref] - 1.0 + a[ref])
+        return d.weight * llr, a
+
+    def _store(
+        self,
+        d: _Design,
+        sources: tuple[str, ...],
+        rows_of: dict[str, list[int]],
+        acc: FloatArray,
+        llr: FloatArray,
+        log_post: FloatArray,
+    ) -> None:
+        self.accuracy_ = dict(zip(sources, acc.tolist(), strict=True))
+        self._rows_of = rows_of
+        self.log_posteriors_: dict[str, dict[str, float]] = {}
+        self.posteriors_: dict[str, dict[str, float]] = {}
+        self.log_prior_c_: dict[str, dict[str, float]] = {}
+        lp, pr = log_post.tolist(), d.log_prior.tolist()
+        for q, hyps, o in self._by_question(d):
+            if o is None:
+                self.log_posteriors_[q] = dict.fromkeys(hyps, 0.0)
+                self.posteriors_[q] = dict.fromkeys(hyps, 1.0)
+                self.log_prior_c_[q] = dict.fromkeys(hyps, 0.0)
+                continue
+            self.log_posteriors_[q] = dict(zip(hyps, lp[o : o + len(hyps)], strict=True))
+            self.posteriors_[q] = {h: math.exp(v) for h, v in self.log_posteriors_[q].items()}
+            mean_prior = sum(pr[o : o + len(hyps)]) / len(hyps)
+            self.log_prior_c_[q] = {h: pr[o + j] - mean_prior for j, h in enumerate(hyps)}
+        self.contributions_: dict[int, dict[str, float]] = {}
+        for q in self._single:
+            for i in rows_of[q]:
+                self.contributions_[i] = dict.fromkeys(self._single[q], 0.0)
+        k = d.km1 + 1.0
+        hit, miss = (llr * d.km1 / k).tolist(), (-llr / k).tolist()
+        slot_h = [h for hyps in d.hypotheses for h in hyps]
+        qs = d.slot_question.tolist()
+        for j, (i, s) in enumerate(zip(d.row_index.tolist(), d.slot.tolist(), strict=True)):
+            contrib = dict.fromkeys(d.hypotheses[qs[s]], miss[j])
+            contrib[slot_h[s]] = hit[j]
+            self.contributions_[i] = contrib
+
+    def _store_accuracy_intervals(
+        self, sources: tuple[str, ...], acc: FloatArray, a_post: FloatArray, b_post: FloatArray
+    ) -> None:
+        """Normal approximation to the Beta(a_post, b_post) posterior, clipped to [0, 1]."""
+        z = NormalDist().inv_cdf(0.5 + self.interval / 2.0)
+        n = a_post + b_post
+        sd = np.sqrt(acc * (1.0 - acc) / (np.maximum(n, 0.0) + 1.0))
+        lo = np.where(n > 0, np.clip(acc - z * sd, 0.0, 1.0), 0.0)
+        hi = np.where(n > 0, np.clip(acc + z * sd, 0.0, 1.0), 1.0)
+        self.accuracy_interval_ = {
+            s: (lo_s, hi_s) for s, lo_s, hi_s in zip(sources, lo.tolist(), hi.tolist(), strict=True)
+        }
+
+    def _store_intervals(self, d: _Design, llr: FloatArray, log_post: FloatArray) -> None:
+        """Bootstrap over the sources that have evidence, accuracies held fixed."""
+        point = np.exp(log_post)
+        lo, hi = point, point
+        active = np.unique(d.src)
+        if self.n_bootstrap and active.size:
+            rng = np.random.default_rng(self.random_state)
+            draws = np.empty((self.n_bootstrap, point.size), dtype=np.float32)
+            for b in range(self.n_bootstrap):
+                picked = active[rng.integers(0, active.size, size=active.size)]
+                mult = np.bincount(picked, minlength=int(active.max()) + 1)
+                draws[b] = np.exp(_log_posterior(d, llr * mult[d.src]))
+            tail = (1.0 - self.interval) / 2.0
+            lo, hi = np.quantile(draws, [tail, 1.0 - tail], axis=0).astype(np.float64)
+        self.intervals_: dict[str, dict[str, tuple[float, float]]] = {}
+        lo_l, hi_l = lo.tolist(), hi.tolist()
+        for q, hyps, o in self._by_question(d):
+            if o is None:
+                self.intervals_[q] = dict.fromkeys(hyps, (1.0, 1.0))
+            else:
+                self.intervals_[q] = {h: (lo_l[o + j], hi_l[o + j]) for j, h in enumerate(hyps)}
+
+    def _by_question(self, d: _Design) -> Iterator[tuple[str, tuple[str, ...], int | None]]:
+        """Each question in input order, its hypotheses and first slot (None if skipped)."""
+        index = {q: i for i, q in enumerate(d.questions)}
+        for q in self._rows_of:
+            i = index.get(q)
+            if i is None:
+                yield q, self._single[q], None
+            else:
+                yield q, d.hypotheses[i], int(d.offsets[i])
+
+
+def _build(
+    questions: Mapping[str, Sequence[str]],
+    rows: Sequence[EvidenceRow],
+    grades: Mapping[str, str],
+    default: float,
+) -> tuple[_Design, tuple[str, ...], dict[str, list[int]], dict[str, tuple[str, ...]]]:
+    """Validate the input and lay it out as arrays; also the sources, rows per question
+    (UNRELATED ones left out) and the questions with fewer than two hypotheses."""
+    names: list[str] = []
+    hyps_of: list[tuple[str, ...]] = []
+    slot_of: dict[str, dict[str, int]] = {}
+    single: dict[str, tuple[str, ...]] = {}
+    n_slots = 0
+    for q, listed in questions.items():
+        hyps = tuple(listed)
+        if isinstance(listed, str) or len(set(hyps)) != len(hyps):
+            raise ValueError(f"question {q!r}: hypotheses must be a sequence of distinct ids")
+        if len(hyps) < 2:
+            single[q] = hyps
+            continue
+        slot_of[q] = {h: n_slots + j for j, h in enumerate(hyps)}
+        n_slots += len(hyps)
+        names.append(q)
+        hyps_of.append(hyps)
+    rows_of: dict[str, list[int]] = {q: [] for q in questions}
+    src_of: dict[str, int] = {}
+    index: list[int] = []
+    src: list[int] = []
+    slot: list[int] = []
+    km1: list[int] = []
+    weight: list[float] = []
+    kind: list[int] = []
+    for i, row in enumerate(rows):
+        if row.question not in rows_of:
+            raise ValueError(f"row {i}: unknown question {row.question!r}")
+        known = slot_of.get(row.question, {})
+        if row.hypothesis not in known and row.hypothesis not in single.get(row.question, ()):
+            raise ValueError(f"row {i}: {row.hypothesis!r} is not a hypothesis of {row.question!r}")
+        w = float(row.weight)
+        if not (math.isfinite(w) and w >= 0.0):
+            raise ValueError(f"row {i}: weight must be finite and >= 0, got {row.weight!r}")
+        s = src_of.setdefault(row.source, len(src_of))
+        if row.absent:
+            code = _ABSENT
+        elif row.label == StanceLabel.SUPPORTS:
+            code = _SUPPORT
+        elif row.label == StanceLabel.REFUTES:
+            code = _REFUTE
+        else:
+            continue
+        rows_of[row.question].append(i)
+        if known:
+            index.append(i)
+            src.append(s)
+            slot.append(known[row.hypothesis])
+            km1.append(len(known) - 1)
+            weight.append(w)
+            kind.append(code)
+    sizes = [len(h) for h in hyps_of]
+    design = _Design(
+        questions=tuple(names),
+        hypotheses=tuple(hyps_of),
+        offsets=np.cumsum([0, *sizes[:-1]]).astype(np.intp) if sizes else np.zeros(0, np.intp),
+        slot_question=np.repeat(np.arange(len(sizes), dtype=np.intp), sizes),
+        log_prior=-np.log(np.repeat(np.asarray(sizes, dtype=np.float64), sizes)),
+        row_index=np.asarray(index, dtype=np.intp),
+        src=np.asarray(src, dtype=np.intp),
+        slot=np.asarray(slot, dtype=np.intp),
+        km1=np.asarray(km1, dtype=np.float64),
+        weight=np.asarray(weight, dtype=np.float64),
+        kind=np.asarray(kind, dtype=np.intp),
+        prior_mean=np.asarray([reliability_prior(grades.get(s), default) for s in src_of]),
+    )
+    return design, tuple(src_of), rows_of, single
+
+
+def _log_posterior(d: _Design, llr: FloatArray) -> FloatArray:
+    """Normalised log-posterior per slot, given each row's weighted log-likelihood ratio."""
+    n_slots = d.slot_question.size
+    if n_slots == 0:
+        return np.zeros(0)
+    score = d.log_prior + _sum_by(d.slot, llr, n_slots)
+    peak = np.maximum.reduceat(score, d.offsets)[d.slot_question]
+    lse = np.log(np.add.reduceat(np.exp(score - peak), d.offsets))[d.slot_question]
+    return np.asarray(score - peak - lse, dtype=np.float64)
+
+
+def _sum_by(index: IntArray, values: FloatArray, size: int) -> FloatArray:
+    """Sum ``values`` into ``size`` bins by ``index``."""
+    return np.bincount(index, weights=values, minlength=size).astype(np.float64, copy=False)

@@ -1,0 +1,29 @@
+"""What the ingest stage hands back: documents, and the inputs it skipped with a reason."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from fogline.records import Document
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One input that was skipped (or partly used), with a one-line reason for the user.
+
+    ``path`` is the file path; for one bad line of a JSONL file it is ``"path:LINENO"``.
+    """
+
+    path: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.reason}"
+
+
+@dataclass(frozen=True, slots=True)
+class ReadResult:
+    """The documents read from one file and the problems met on the way."""
+
+    documents: tuple[Document, ...]
+    problems: tuple[Problem, ...]

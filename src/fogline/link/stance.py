@@ -1,0 +1,52 @@
+"""A first stance method: each claim toward each hypothesis of a question.
+
+Cosine similarity between the claim and the hypothesis (its best-matching phrasing).
+A claim related to the question (best similarity at least ``threshold``) supports the
+hypothesis it is closest to, with a confidence from the similarity and from its margin
+over the runner-up; a denied claim refutes that hypothesis instead. Every other pair is
+unrelated. The trained stance model replaces this behind the same function shape.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import numpy.typing as npt
+
+from fogline.records import Claim, Modality, Question, Stance, StanceLabel
+
+
+def hypothesis_texts(question: Question) -> list[tuple[str, str]]:
+    """(hypothesis id, text) for every wording of every hypothesis."""
+    return [(h.id, t) for h in question.hypotheses for t in (h.text, *h.phrasings)]
+
+
+def score_stances(
+    question: Question,
+    claims: list[Claim],
+    claim_vectors: npt.NDArray[np.float32],
+    wording_vectors: npt.NDArray[np.float32],
+    threshold: float,
+) -> list[Stance]:
+    """Stances of ``claims`` toward the hypotheses of ``question`` (related pairs only)."""
+    wordings = hypothesis_texts(question)
+    hyp_ids = [h.id for h in question.hypotheses]
+    if not claims or not wordings:
+        return []
+    sims = claim_vectors @ wording_vectors.T
+    per_hyp = np.full((len(claims), len(hyp_ids)), -1.0, dtype=np.float64)
+    for col, (hyp_id, _) in enumerate(wordings):
+        j = hyp_ids.index(hyp_id)
+        per_hyp[:, j] = np.maximum(per_hyp[:, j], sims[:, col])
+    stances = []
+    for i, claim in enumerate(claims):
+        ranked = np.argsort(-per_hyp[i], kind="stable")
+        best, second = int(ranked[0]), int(ranked[1]) if len(ranked) > 1 else int(ranked[0])
+        top = float(per_hyp[i, best])
+        if top < threshold:
+            continue
+        margin = top - float(per_hyp[i, second])
+        confidence = float(np.clip(0.5 * (top - threshold) / (1 - threshold) + 2.0 * margin
+                                   + 0.3, 0.05, 0.99))
+        label = StanceLabel.REFUTES if claim.modality == Modality.DENIED else StanceLabel.SUPPORTS
+        stances.append(Stance(claim.id, question.id, hyp_ids[best], label, round(confidence, 4)))
+    return stances

@@ -1,0 +1,203 @@
+"""The terminal summary: what most likely happened, on what evidence, from which sources.
+
+Report text never reaches Rich's markup parser: every cell and title is a ``Text`` object, so
+a statement such as "[bold red]x[/]" prints literally.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from rich import box
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from fogline.present import numbers
+from fogline.present.index import ResultIndex, rows, text
+
+BAR_WIDTH = 20
+TOP_EVIDENCE = 5
+TOP_SOURCES = 10
+QUOTE_CHARS = 90
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
+def _bar(probability: Any) -> Text:
+    filled = round(numbers.unit(probability) * BAR_WIDTH)
+    return Text("\u2588" * filled + "\u2591" * (BAR_WIDTH - filled), style="cyan")
+
+
+def _shorten(value: str, limit: int = QUOTE_CHARS) -> str:
+    value = " ".join(value.split())
+    return value if len(value) <= limit else value[: limit - 1].rstrip() + "\u2026"
+
+
+def _leader(question: Mapping[str, Any]) -> Mapping[str, Any] | None:
+    ranked = [
+        h
+        for h in rows(question, "hypotheses")
+        if numbers.as_float(h.get("probability")) is not None
+    ]
+    return max(ranked, key=lambda h: numbers.as_float(h.get("probability")) or 0.0, default=None)
+
+
+def _contribution(evidence: Mapping[str, Any], hypothesis_id: Any) -> float | None:
+    contributions = evidence.get("contributions")
+    if not isinstance(contributions, Mapping):
+        return None
+    return numbers.as_float(contributions.get(hypothesis_id))
+
+
+def _hypothesis_table(question: Mapping[str, Any], number: int) -> Table:
+    majority = question.get("majority_vote")
+    title = Text(f"Q{number}. ", style="bold")
+    title.append(text(question.get("text")) or text(question.get("id")), style="bold")
+    table = Table(title=title, title_justify="left", box=box.SIMPLE_HEAD)
+    table.add_column("hypothesis")
+    table.add_column("probability", justify="right")
+    table.add_column("interval", justify="right")
+    table.add_column("", no_wrap=True)
+    table.add_column("majority vote", justify="right")
+    for h in rows(question, "hypotheses"):
+        name = Text(text(h.get("text")) or text(h.get("id")))
+        if h.get("id") is not None and h.get("id") == majority:
+            name.append("  \u2190 majority vote pick", style="yellow")
+        table.add_row(
+            name,
+            Text(numbers.percent(h.get("probability")), style="bold"),
+            Text(numbers.percent_interval(h.get("interval"))),
+            _bar(h.get("probability")),
+            Text(numbers.percent(h.get("majority_vote_share"))),
+        )
+    return table
+
+
+def _evidence_table(index: ResultIndex, question: Mapping[str, Any]) -> Table | None:
+    leader = _leader(question)
+    if leader is None:
+        return None
+    scored = []
+    for position, ev in enumerate(rows(question, "evidence")):
+        value = _contribution(ev, leader.get("id"))
+        if value is not None:
+            scored.append((-abs(value), position, value, ev))
+    if not scored:
+        return None
+    title = Text("Top evidence for or against the leading hypothesis: ", style="bold")
+    title.append(text(leader.get("text")) or text(leader.get("id")))
+    table = Table(title=title, title_justify="left", box=box.SIMPLE_HEAD)
+    table.add_column("source")
+    table.add_column("stance")
+    table.add_column("on")
+    table.add_column("contribution", justify="right")
+    table.add_column("what was said")
+    hyp_text = {
+        h.get("id"): text(h.get("text")) or text(h.get("id")) for h in rows(question, "hypotheses")
+    }
+    for _, _, value, ev in sorted(scored, key=lambda item: item[:2])[:TOP_EVIDENCE]:
+        claims = ev.get("claims")
+        quote = next(
+            (q for q in map(index.claim_quote, claims if isinstance(claims, list) else []) if q), ""
+        )
+        label = text(ev.get("label")) + (" (absent)" if ev.get("absent") else "")
+        table.add_row(
+            Text(index.source_name(ev.get("source"), ev.get("source_name"))),
+            Text(label, style="green" if ev.get("label") == "supports" else "red"),
+            Text(hyp_text.get(ev.get("hypothesis")) or text(ev.get("hypothesis"))),
+            Text(numbers.signed(value), style="green" if value > 0 else "red"),
+            Text(_shorten(quote), style="italic"),
+        )
+    return table
+
+
+def _influence(result: Mapping[str, Any]) -> dict[str, float]:
+    """Per source: the sum over its evidence rows of the row's largest absolute contribution."""
+    influence: dict[str, float] = {}
+    for question in rows(result, "questions"):
+        for ev in rows(question, "evidence"):
+            contributions = ev.get("contributions")
+            values = contributions.values() if isinstance(contributions, Mapping) else []
+            size = max((abs(v) for v in map(numbers.as_float, values) if v is not None), default=0)
+            key = str(ev.get("source"))
+            influence[key] = influence.get(key, 0.0) + size
+    return influence
+
+
+def _sources_table(index: ResultIndex, result: Mapping[str, Any]) -> Table | None:
+    if not index.sources_list:
+        return None
+    influence = _influence(result)
+
+    def statements(source: Mapping[str, Any]) -> float:
+        return numbers.as_float(source.get("n_statements")) or 0.0
+
+    ranked = sorted(
+        index.sources_list,
+        key=lambda s: (-influence.get(str(s.get("id")), 0.0), -statements(s), text(s.get("name"))),
+    )
+    shown = ranked[:TOP_SOURCES]
+    title = Text(f"Sources (top {len(shown)} of {len(ranked)} by influence)", style="bold")
+    table = Table(title=title, title_justify="left", box=box.SIMPLE_HEAD)
+    for name in ("source", "kind", "side", "grade"):
+        table.add_column(name)
+    for name in ("reliability", "independence", "statements", "influence"):
+        table.add_column(name, justify="right")
+    for s in shown:
+        reliability = numbers.decimal(s.get("reliability"))
+        interval = numbers.decimal_interval(s.get("reliability_interval"))
+        if interval != numbers.MISSING:
+            reliability += f" ({interval})"
+        table.add_row(
+            Text(text(s.get("name")) or text(s.get("id"))),
+            Text(text(s.get("kind"))),
+            Text(text(s.get("side"))),
+            Text(text(s.get("grade"))),
+            Text(reliability),
+            Text(numbers.decimal(s.get("independence"))),
+            Text(text(s.get("n_statements"))),
+            Text(numbers.decimal(influence.get(str(s.get("id")), 0.0))),
+        )
+    return table
+
+
+def render_summary(result: Mapping[str, Any], console: Console) -> None:
+    """Print the summary of ``result`` (a result document) to ``console``."""
+    index = ResultIndex(result)
+    headline = Text("fogline: ", style="bold")
+    headline.append(
+        ", ".join(
+            _count(n, noun)
+            for n, noun in (
+                (len(index.documents), "document"),
+                (len(index.statements), "statement"),
+                (len(index.sources_list), "source"),
+                (len(index.questions), "question"),
+            )
+        )
+    )
+    console.print(headline)
+    if not index.questions:
+        console.print(Text("No questions to weigh.", style="dim"))
+    for number, question in enumerate(index.questions, 1):
+        console.print()
+        console.print(_hypothesis_table(question, number))
+        majority = question.get("majority_vote")
+        leader = _leader(question)
+        if majority is not None and leader is not None and leader.get("id") != majority:
+            console.print(
+                Text("The model and the majority vote disagree on this question.", style="yellow")
+            )
+        evidence = _evidence_table(index, question)
+        if evidence is not None:
+            console.print(evidence)
+    sources = _sources_table(index, result)
+    if sources is not None:
+        console.print()
+        console.print(sources)
+    skipped = len(rows(result, "skipped"))
+    console.print(Text(f"Skipped files: {skipped}", style="yellow" if skipped else "dim"))

