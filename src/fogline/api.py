@@ -89,8 +89,9 @@ def add(
         report.problems.extend(result.problems)
         for doc in result.documents:
             if len(doc.text) > settings.max_chars_per_document:
-                report.problems.append(Problem(doc.path or str(path),
-                                               "text over the per-document character limit"))
+                report.problems.append(
+                    Problem(doc.path or str(path), "text over the per-document character limit")
+                )
             elif doc.id in seen or has_document(ws, doc.id):
                 report.duplicates += 1
             else:
@@ -109,8 +110,7 @@ def add(
     return report
 
 
-def assess(ws: Workspace, *, settings: Settings | None = None,
-           progress: Progress = _quiet) -> None:
+def assess(ws: Workspace, *, settings: Settings | None = None, progress: Progress = _quiet) -> None:
     """Link the whole corpus and assess every question; results replace the previous ones."""
     settings = settings or Settings.from_env()
     documents = load_documents(ws)
@@ -123,8 +123,9 @@ def assess(ws: Workspace, *, settings: Settings | None = None,
     progress("loading models", 0, 1)
     embedder = get_embedder(settings.embedder)
     progress("loading models", 1, 1)
-    link = link_corpus(documents, statements, claims, sides, questions, embedder, settings,
-                       progress)
+    link = link_corpus(
+        documents, statements, claims, sides, questions, embedder, settings, progress
+    )
     progress("assessing", 0, 1)
     out = assess_corpus(link, claims, statements, seed=settings.seed)
     save_assessment(ws, link, out)
@@ -150,7 +151,8 @@ def analyze(
     with tempfile.TemporaryDirectory(prefix="fogline-") as tmp:
         directory = init(Path(tmp), sides, questions)
         with Workspace.open(directory) as ws:
-            report = add(ws, paths, published=published, outlet=outlet, settings=settings,
-                         progress=progress)
+            report = add(
+                ws, paths, published=published, outlet=outlet, settings=settings, progress=progress
+            )
             assess(ws, settings=settings, progress=progress)
             return result(ws), report

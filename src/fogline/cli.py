@@ -41,8 +41,11 @@ class _Group(click.Group):
             click.echo(f"fogline: error: {exc}", err=True)
             ctx.exit(exc.exit_code)
         except KeyboardInterrupt:
-            click.echo("fogline: interrupted; the workspace is consistent, run the command "
-                       "again to continue", err=True)
+            click.echo(
+                "fogline: interrupted; the workspace is consistent, run the command "
+                "again to continue",
+                err=True,
+            )
             ctx.exit(EXIT_INTERRUPTED)
 
 
@@ -53,10 +56,15 @@ def _console(ctx: click.Context) -> Console:
 @contextmanager
 def _progress(ctx: click.Context) -> Iterator[api.Progress]:
     console = _console(ctx)
-    columns = (TextColumn("{task.description:<16}"), BarColumn(), MofNCompleteColumn(),
-               TimeElapsedColumn())
-    with Progress(*columns, console=console, transient=True,
-                  disable=console.quiet or not console.is_terminal) as bar:
+    columns = (
+        TextColumn("{task.description:<16}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+    )
+    with Progress(
+        *columns, console=console, transient=True, disable=console.quiet or not console.is_terminal
+    ) as bar:
         tasks: dict[str, Any] = {}
 
         def update(stage: str, done: int, total: int) -> None:
@@ -88,8 +96,13 @@ def _parse_date(ctx: click.Context, param: click.Parameter, value: str | None) -
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="fogline")
-@click.option("--workspace", "-w", metavar="DIR", envvar="FOGLINE_WORKSPACE",
-              help="Workspace folder (default: $FOGLINE_WORKSPACE, else the current folder).")
+@click.option(
+    "--workspace",
+    "-w",
+    metavar="DIR",
+    envvar="FOGLINE_WORKSPACE",
+    help="Workspace folder (default: $FOGLINE_WORKSPACE, else the current folder).",
+)
 @click.option("--quiet", "-q", is_flag=True, help="No progress bars or summaries.")
 @click.option("--debug", is_flag=True, help="Show tracebacks on errors.")
 @click.pass_context
@@ -112,8 +125,12 @@ def cli(ctx: click.Context, workspace: str | None, quiet: bool, debug: bool) -> 
 
 
 _file_options = [
-    click.option("--published", callback=_parse_date, metavar="YYYY-MM-DD",
-                 help="Publication date for files that do not carry one."),
+    click.option(
+        "--published",
+        callback=_parse_date,
+        metavar="YYYY-MM-DD",
+        help="Publication date for files that do not carry one.",
+    ),
     click.option("--outlet", metavar="NAME", help="Outlet for files that do not name one."),
 ]
 
@@ -126,13 +143,20 @@ def _with_file_options(func: Any) -> Any:
 
 @cli.command()
 @click.argument("directory", required=False, type=click.Path(file_okay=False, path_type=Path))
-@click.option("--sides", type=click.Path(dir_okay=False, path_type=Path),
-              help="A sides.toml to copy into the workspace.")
-@click.option("--questions", type=click.Path(dir_okay=False, path_type=Path),
-              help="A questions.toml to copy into the workspace.")
+@click.option(
+    "--sides",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="A sides.toml to copy into the workspace.",
+)
+@click.option(
+    "--questions",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="A questions.toml to copy into the workspace.",
+)
 @click.pass_context
-def init(ctx: click.Context, directory: Path | None, sides: Path | None,
-         questions: Path | None) -> None:
+def init(
+    ctx: click.Context, directory: Path | None, sides: Path | None, questions: Path | None
+) -> None:
     """Create a workspace in DIRECTORY (default: the workspace folder)."""
     target = directory or _workspace_dir(ctx)
     api.init(target, sides, questions)
@@ -143,8 +167,9 @@ def init(ctx: click.Context, directory: Path | None, sides: Path | None,
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @_with_file_options
 @click.pass_context
-def add(ctx: click.Context, paths: tuple[Path, ...], published: date | None,
-        outlet: str | None) -> None:
+def add(
+    ctx: click.Context, paths: tuple[Path, ...], published: date | None, outlet: str | None
+) -> None:
     """Read and analyze report files or folders into the workspace.
 
     Re-adding a report already in the workspace does nothing. Unreadable files are
@@ -153,8 +178,10 @@ def add(ctx: click.Context, paths: tuple[Path, ...], published: date | None,
     with Workspace.open(_workspace_dir(ctx)) as ws, _progress(ctx) as progress:
         report = api.add(ws, list(paths), published=published, outlet=outlet, progress=progress)
     _report_skipped(ctx, report)
-    _console(ctx).print(f"Added {report.added} documents ({report.duplicates} already there, "
-                        f"{len(report.problems)} skipped)")
+    _console(ctx).print(
+        f"Added {report.added} documents ({report.duplicates} already there, "
+        f"{len(report.problems)} skipped)"
+    )
     if report.problems:
         ctx.exit(EXIT_SKIPPED)
 
@@ -173,14 +200,19 @@ def _assessed_result(ctx: click.Context) -> dict[str, Any]:
     directory = _workspace_dir(ctx)
     with Workspace.open(directory) as ws:
         if ws.get_meta("assessed") is None:
-            raise WorkspaceError("the workspace has changed since it was last assessed; "
-                                 "run `fogline assess` first")
+            raise WorkspaceError(
+                "the workspace has changed since it was last assessed; run `fogline assess` first"
+            )
         return api.result(ws, str(directory))
 
 
 @cli.command()
-@click.option("--out", required=True, type=click.Path(dir_okay=False, path_type=Path),
-              help="Where to write the self-contained HTML report.")
+@click.option(
+    "--out",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Where to write the self-contained HTML report.",
+)
 @click.pass_context
 def report(ctx: click.Context, out: Path) -> None:
     """Write the HTML report of the last assessment."""
@@ -189,10 +221,15 @@ def report(ctx: click.Context, out: Path) -> None:
 
 
 @cli.command()
-@click.option("--format", "fmt", type=click.Choice(["json", "csv"]), default="json",
-              show_default=True)
-@click.option("--out", required=True, type=click.Path(path_type=Path),
-              help="A file for json, a folder for csv (one file per table).")
+@click.option(
+    "--format", "fmt", type=click.Choice(["json", "csv"]), default="json", show_default=True
+)
+@click.option(
+    "--out",
+    required=True,
+    type=click.Path(path_type=Path),
+    help="A file for json, a folder for csv (one file per table).",
+)
 @click.pass_context
 def export(ctx: click.Context, fmt: str, out: Path) -> None:
     """Export the last assessment as JSON or CSV."""
@@ -210,8 +247,10 @@ def status(ctx: click.Context) -> None:
     """Counts of what the workspace holds, and whether it needs `fogline assess`."""
     directory = _workspace_dir(ctx)
     with Workspace.open(directory) as ws:
-        counts = {t: ws.count(t) for t in ("documents", "statements", "claims", "actors",
-                                           "questions", "problems")}
+        counts = {
+            t: ws.count(t)
+            for t in ("documents", "statements", "claims", "actors", "questions", "problems")
+        }
         assessed = ws.get_meta("assessed")
     click.echo(f"workspace   {directory}")
     for table, n in counts.items():
@@ -219,8 +258,9 @@ def status(ctx: click.Context) -> None:
     click.echo(f"assessed    {'yes, on ' + assessed if assessed else 'no: run `fogline assess`'}")
 
 
-def _one_shot(ctx: click.Context, paths: list[Path], out: Path | None, json_out: Path | None,
-              **kwargs: Any) -> None:
+def _one_shot(
+    ctx: click.Context, paths: list[Path], out: Path | None, json_out: Path | None, **kwargs: Any
+) -> None:
     with _progress(ctx) as progress:
         result, add_report = api.analyze(paths, progress=progress, **kwargs)
     _report_skipped(ctx, add_report)
@@ -237,37 +277,79 @@ def _one_shot(ctx: click.Context, paths: list[Path], out: Path | None, json_out:
 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--out", type=click.Path(dir_okay=False, path_type=Path),
-              help="Write the self-contained HTML report here.")
-@click.option("--json", "json_out", type=click.Path(dir_okay=False, path_type=Path),
-              help="Write the result document as JSON here.")
-@click.option("--sides", type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              help="Analyst's sides file (TOML): sides, actors, outlets, grades.")
-@click.option("--questions", type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              help="Analyst's questions file (TOML): questions and their hypotheses.")
+@click.option(
+    "--out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write the self-contained HTML report here.",
+)
+@click.option(
+    "--json",
+    "json_out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write the result document as JSON here.",
+)
+@click.option(
+    "--sides",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Analyst's sides file (TOML): sides, actors, outlets, grades.",
+)
+@click.option(
+    "--questions",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Analyst's questions file (TOML): questions and their hypotheses.",
+)
 @_with_file_options
 @click.pass_context
-def analyze(ctx: click.Context, paths: tuple[Path, ...], out: Path | None,
-            json_out: Path | None, sides: Path | None, questions: Path | None,
-            published: date | None, outlet: str | None) -> None:
+def analyze(
+    ctx: click.Context,
+    paths: tuple[Path, ...],
+    out: Path | None,
+    json_out: Path | None,
+    sides: Path | None,
+    questions: Path | None,
+    published: date | None,
+    outlet: str | None,
+) -> None:
     """One shot: analyze files or folders in a temporary workspace and report."""
-    _one_shot(ctx, list(paths), out, json_out, sides=sides, questions=questions,
-              published=published, outlet=outlet)
+    _one_shot(
+        ctx,
+        list(paths),
+        out,
+        json_out,
+        sides=sides,
+        questions=questions,
+        published=published,
+        outlet=outlet,
+    )
 
 
 @cli.command()
-@click.option("--out", type=click.Path(dir_okay=False, path_type=Path),
-              default=Path("report.html"), show_default=True,
-              help="Write the self-contained HTML report here.")
-@click.option("--json", "json_out", type=click.Path(dir_okay=False, path_type=Path),
-              help="Write the result document as JSON here.")
+@click.option(
+    "--out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=Path("report.html"),
+    show_default=True,
+    help="Write the self-contained HTML report here.",
+)
+@click.option(
+    "--json",
+    "json_out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write the result document as JSON here.",
+)
 @click.pass_context
 def demo(ctx: click.Context, out: Path, json_out: Path | None) -> None:
     """Analyze the bundled demo corpus: a fictional contested offensive, 20+ reports."""
     root = resources.files("fogline.demo")
     with resources.as_file(root) as folder:
-        _one_shot(ctx, [folder / "corpus"], out, json_out, sides=folder / "sides.toml",
-                  questions=folder / "questions.toml")
+        _one_shot(
+            ctx,
+            [folder / "corpus"],
+            out,
+            json_out,
+            sides=folder / "sides.toml",
+            questions=folder / "questions.toml",
+        )
 
 
 def main() -> None:

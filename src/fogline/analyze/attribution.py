@@ -145,9 +145,12 @@ def _find_one(cue: Any, quotes: list[Span]) -> _Found | None:
             if owner is not None and owner.pos_ == "PROPN":
                 echoes = _span_text(cue.doc, _span(_name_tokens(owner)))
             if content_tok is None:
-                venue_preps = {t.i for c in echoed.children if c.dep_ == "prep"
-                               and any(g.lemma_.lower() in VENUE_NOUNS for g in c.children)
-                               for t in c.subtree}
+                venue_preps = {
+                    t.i
+                    for c in echoed.children
+                    if c.dep_ == "prep" and any(g.lemma_.lower() in VENUE_NOUNS for g in c.children)
+                    for t in c.subtree
+                }
                 tokens = [t for t in echoed.subtree if t.i not in venue_preps]
                 if cue.dep_ == "relcl":
                     inside = {t.i for t in cue.subtree}
@@ -156,8 +159,14 @@ def _find_one(cue: Any, quotes: list[Span]) -> _Found | None:
                 if subject is None:
                     return None
                 head = _speaker_head(subject)
-                return _Found(_span(_name_tokens(head)), _span(head.subtree), _span([cue]),
-                              content, via, echoes)
+                return _Found(
+                    _span(_name_tokens(head)),
+                    _span(head.subtree),
+                    _span([cue]),
+                    content,
+                    via,
+                    echoes,
+                )
     if subject is None:
         return None
     head = _speaker_head(subject)
@@ -183,9 +192,9 @@ def _adjacent_quote(quotes: list[Span], cue: Any, speaker: Span) -> Span | None:
     left = min(speaker[0], cue.idx)
     right = max(speaker[1], cue.idx + len(cue.text))
     for q_start, q_end in quotes:
-        if 0 <= left - q_end <= 4 and text[q_end:left].strip(" ,\u201d\"\n") == "":
+        if 0 <= left - q_end <= 4 and text[q_end:left].strip(' ,\u201d"\n') == "":
             return (q_start, q_end)
-        if 0 <= q_start - right <= 4 and text[right:q_start].strip(" :,\u201c\"\n") == "":
+        if 0 <= q_start - right <= 4 and text[right:q_start].strip(' :,\u201c"\n') == "":
             return (q_start, q_end)
     sent = cue.sent
     quote = quote_at(quotes, sent.start_char, sent.end_char)
@@ -241,8 +250,10 @@ def _is_time_prep(tok: Any, root: Any) -> bool:
     """True for tokens of a prepositional time phrase hanging off ``root``."""
     node = tok
     while node.i != root.i and node.head.i != node.i:
-        if node.dep_ == "prep" and node.head.i == root.i and any(
-            c.ent_type_ in ("DATE", "TIME") for c in node.subtree
+        if (
+            node.dep_ == "prep"
+            and node.head.i == root.i
+            and any(c.ent_type_ in ("DATE", "TIME") for c in node.subtree)
         ):
             return True
         node = node.head
@@ -279,8 +290,9 @@ def extract_statements(
             seen_content.add(found.content)
             if sent_times is None:
                 sent_times = [
-                    TimeRef(r.start + sent.start_char, r.end + sent.start_char, r.text, r.type,
-                            r.value)
+                    TimeRef(
+                        r.start + sent.start_char, r.end + sent.start_char, r.text, r.type, r.value
+                    )
                     for r in find_times(sent.text, published)
                 ]
             statements.append(_build(doc, tok, found, document_id, sent_index, quotes, sent_times))
@@ -299,7 +311,9 @@ def _build(
     text = doc.text
     venue, addressee = (None, None) if cue.lower_ == "according" else _venue_and_addressee(cue)
     quote = quote_at(quotes, *found.content)
-    direct = quote is not None and (quote[1] - quote[0]) >= 0.6 * (found.content[1] - found.content[0])
+    direct = quote is not None and (quote[1] - quote[0]) >= 0.6 * (
+        found.content[1] - found.content[0]
+    )
     points = [r for r in times if r.type in ("DATE", "TIME")]
     said = _time_in(points, found.content, inside=False)
     event = _time_in(points, found.content, inside=True)

@@ -24,11 +24,18 @@ def _negated(tokens: list[Any]) -> bool:
         verb = root
         if any(c.dep_ == "neg" for c in verb.children):
             return True
-        if any(c.dep_ in ("nsubj", "attr", "dobj") and c.lower_ in ("nothing", "none") for c in
-               verb.children):
+        if any(
+            c.dep_ in ("nsubj", "attr", "dobj") and c.lower_ in ("nothing", "none")
+            for c in verb.children
+        ):
             return True
-        if any(c.dep_ == "det" and c.lower_ == "no" and c.head.dep_ in ("nsubj", "attr", "dobj")
-               and c.head.head.i == verb.i for c in tokens):
+        if any(
+            c.dep_ == "det"
+            and c.lower_ == "no"
+            and c.head.dep_ in ("nsubj", "attr", "dobj")
+            and c.head.head.i == verb.i
+            for c in tokens
+        ):
             return True
     return False
 
@@ -52,10 +59,14 @@ def extract_claims(doc: Any, document_id: str, statements: list[Statement]) -> l
     for st in statements:
         tokens = [t for t in doc if st.content_start <= t.idx < st.content_end]
         covered.add(st.sentence_index)
-        denial = st.cue.split()[0].lower() in {"denied", "denies", "deny", "denying", "dismissed",
-                                                "rejected"} or any(
-            t.lemma_.lower() in DENIAL_VERBS and t.idx == st.cue_start for t in doc
-        )
+        denial = st.cue.split()[0].lower() in {
+            "denied",
+            "denies",
+            "deny",
+            "denying",
+            "dismissed",
+            "rejected",
+        } or any(t.lemma_.lower() in DENIAL_VERBS and t.idx == st.cue_start for t in doc)
         claims.append(
             Claim(
                 id=stable_id(document_id, "claim", st.id),

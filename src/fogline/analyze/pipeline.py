@@ -19,7 +19,8 @@ ANALYZER_VERSION = "rules-1"
 def analyze_parsed(document: Document, parsed: Any) -> DocumentAnalysis:
     """Analyze one document given its spaCy parse."""
     sentences = tuple(
-        Sentence(document.id, i, s.start_char, s.end_char, s.text) for i, s in enumerate(parsed.sents)
+        Sentence(document.id, i, s.start_char, s.end_char, s.text)
+        for i, s in enumerate(parsed.sents)
     )
     mentions = tuple(
         Mention(document.id, e.start_char, e.end_char, e.text, e.label_) for e in parsed.ents

@@ -47,9 +47,9 @@ def _merge_continued(text: str, spans: list[tuple[int, int]]) -> list[tuple[int,
         if merged:
             prev_start, prev_end = merged[-1]
             gap = text[prev_end:start]
-            if _PARAGRAPH.fullmatch(gap.replace(_OPEN, "").replace('"', "")) and not text[
+            if _PARAGRAPH.fullmatch(gap.replace(_OPEN, "").replace('"', "")) and text[
                 prev_end : prev_end + 1
-            ] in (_CLOSE, '"'):
+            ] not in (_CLOSE, '"'):
                 merged[-1] = (prev_start, end)
                 continue
         merged.append((start, end))

@@ -31,7 +31,7 @@ def _is_name(text: str) -> bool:
 
 
 def _descriptor_noun(speaker: str) -> str | None:
-    """"the general" gives "general"; a name after "the" ("the Halvard Institute") gives None."""
+    """ "the general" gives "general"; a name after "the" ("the Halvard Institute") gives None."""
     lowered = speaker.lower()
     for det in _DETERMINERS:
         if lowered.startswith(det):
@@ -46,9 +46,7 @@ def resolve_speakers(statements: list[Statement], mentions: list[Mention]) -> li
     """Statements with ``resolved_speaker`` and ``resolution`` filled in, same order."""
     candidates = [
         _Candidate(m.text, m.start, m.text, True) for m in mentions if m.label == "PERSON"
-    ] + [
-        _Candidate(m.text, m.start, m.text, False) for m in mentions if m.label in ("ORG", "NORP")
-    ]
+    ] + [_Candidate(m.text, m.start, m.text, False) for m in mentions if m.label in ("ORG", "NORP")]
     resolved: list[Statement] = []
     named: list[_Candidate] = []
     for st in sorted(statements, key=lambda s: s.speaker_start):
@@ -63,11 +61,27 @@ def resolve_speakers(statements: list[Statement], mentions: list[Mention]) -> li
             pick = next((c for c in reversed(earlier) if not c.person), None)
             resolved.append(_with(st, pick, "pronoun"))
         elif (noun := _descriptor_noun(speaker)) is not None and noun in TITLES | {
-            "ministry", "institute", "channel", "agency", "official", "officer", "commander",
-            "military", "army", "government", "spokesman", "statement", "think", "tank",
+            "ministry",
+            "institute",
+            "channel",
+            "agency",
+            "official",
+            "officer",
+            "commander",
+            "military",
+            "army",
+            "government",
+            "spokesman",
+            "statement",
+            "think",
+            "tank",
         }:
             pick = next(
-                (c for c in reversed(earlier) if noun in c.description.lower() and c.name != speaker),
+                (
+                    c
+                    for c in reversed(earlier)
+                    if noun in c.description.lower() and c.name != speaker
+                ),
                 None,
             )
             resolved.append(_with(st, pick, "descriptor"))

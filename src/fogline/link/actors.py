@@ -103,8 +103,11 @@ class _Builder:
         for actor_id in sorted(used):
             side = self.known_side.get(actor_id)
             if side is None:
-                texts = [self.names[actor_id], *sorted(self.aliases[actor_id]),
-                         *self.hints[actor_id]]
+                texts = [
+                    self.names[actor_id],
+                    *sorted(self.aliases[actor_id]),
+                    *self.hints[actor_id],
+                ]
                 side = next((s for t in texts if (s := self.sides.side_of_text(t))), None)
             actors.append(
                 Actor(
@@ -126,9 +129,7 @@ def _speaker_kind(name: str) -> ActorKind:
     return ActorKind.GROUP if name.rstrip().endswith("s") else ActorKind.ORGANISATION
 
 
-def link_actors(
-    documents: list[Document], statements: list[Statement], sides: Sides
-) -> ActorIndex:
+def link_actors(documents: list[Document], statements: list[Statement], sides: Sides) -> ActorIndex:
     """Resolve every statement's speaker and every document's outlet to an actor."""
     builder = _Builder(sides)
     by_document: dict[str, str] = {}

@@ -66,8 +66,10 @@ def _known(entry: Any, path: Path, default_kind: ActorKind) -> KnownActor:
     try:
         kind = ActorKind(entry.get("kind", default_kind.value))
     except ValueError:
-        raise ConfigError(f"{path}: kind {entry.get('kind')!r} of {entry['name']!r} is not "
-                          f"one of {', '.join(k.value for k in ActorKind)}") from None
+        raise ConfigError(
+            f"{path}: kind {entry.get('kind')!r} of {entry['name']!r} is not "
+            f"one of {', '.join(k.value for k in ActorKind)}"
+        ) from None
     return KnownActor(
         name=entry["name"],
         kind=kind,
@@ -93,8 +95,10 @@ def load_sides(path: Path | None) -> Sides:
     actors += [_known(e, path, ActorKind.OUTLET) for e in data.get("outlets", ())]
     for actor in actors:
         if actor.side is not None and actor.side not in labels:
-            raise ConfigError(f"{path}: {actor.name!r} has side {actor.side!r}, "
-                              f"which no [sides.{actor.side}] table defines")
+            raise ConfigError(
+                f"{path}: {actor.name!r} has side {actor.side!r}, "
+                f"which no [sides.{actor.side}] table defines"
+            )
     return Sides(labels, keywords, tuple(actors))
 
 
@@ -110,8 +114,9 @@ def load_questions(path: Path | None) -> list[Question]:
         hypotheses = []
         for h in q.get("hypotheses", ()):
             if "id" not in h or "text" not in h:
-                raise ConfigError(f"{path}: question {q['id']!r}: every hypothesis needs an id "
-                                  "and a text")
+                raise ConfigError(
+                    f"{path}: question {q['id']!r}: every hypothesis needs an id and a text"
+                )
             hypotheses.append(
                 Hypothesis(
                     id=str(h["id"]),

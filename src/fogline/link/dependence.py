@@ -52,8 +52,11 @@ def near_duplicates(
         if score < threshold:
             continue
         first, later = sorted((a, b), key=lambda i: _order(claims[i], published))
-        edges.append(Dependence(claims[later].id, claims[first].id,
-                                DependenceKind.NEAR_DUPLICATE, round(score, 4)))
+        edges.append(
+            Dependence(
+                claims[later].id, claims[first].id, DependenceKind.NEAR_DUPLICATE, round(score, 4)
+            )
+        )
     return edges
 
 

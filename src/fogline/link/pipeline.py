@@ -74,16 +74,18 @@ def link_corpus(
     for question in questions:
         wordings = hypothesis_texts(question)
         wording_vectors = embedder.embed([t for _, t in wordings])
-        scored = score_stances(question, claims, vectors, wording_vectors,
-                               settings.stance_threshold)
+        scored = score_stances(
+            question, claims, vectors, wording_vectors, settings.stance_threshold
+        )
         stances.extend(_inherit_echoes(scored, dependences))
     return LinkResult(
         actors=actors,
         propositions=tuple(propositions),
         questions=tuple(questions),
         stances=tuple(stances),
-        dependences=tuple(sorted(set(dependences), key=lambda d: (d.claim_id, d.depends_on,
-                                                                   d.kind))),
+        dependences=tuple(
+            sorted(set(dependences), key=lambda d: (d.claim_id, d.depends_on, d.kind))
+        ),
     )
 
 
@@ -97,7 +99,7 @@ def _claim_sources(claims: list[Claim], actors: ActorIndex) -> dict[str, str]:
 
 
 def _name_index(actors: ActorIndex) -> dict[str, str]:
-    index = {}
+    index: dict[str, str] = {}
     for actor in actors.actors:
         for name in (actor.name, *actor.aliases):
             index.setdefault(name_key(name), actor.id)
@@ -113,8 +115,9 @@ def _inherit_echoes(stances: list[Stance], dependences: list[Dependence]) -> lis
     for st in stances:
         by_claim.setdefault(st.claim_id, []).append(st)
     out = list(stances)
-    echoed = sorted({(d.claim_id, d.depends_on) for d in dependences
-                     if d.kind == DependenceKind.ECHO})
+    echoed = sorted(
+        {(d.claim_id, d.depends_on) for d in dependences if d.kind == DependenceKind.ECHO}
+    )
     for echo, target in echoed:
         inherited = by_claim.get(target, [])
         if not inherited:

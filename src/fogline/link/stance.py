@@ -45,8 +45,9 @@ def score_stances(
         if top < threshold:
             continue
         margin = top - float(per_hyp[i, second])
-        confidence = float(np.clip(0.5 * (top - threshold) / (1 - threshold) + 2.0 * margin
-                                   + 0.3, 0.05, 0.99))
+        confidence = float(
+            np.clip(0.5 * (top - threshold) / (1 - threshold) + 2.0 * margin + 0.3, 0.05, 0.99)
+        )
         label = StanceLabel.REFUTES if claim.modality == Modality.DENIED else StanceLabel.SUPPORTS
         stances.append(Stance(claim.id, question.id, hyp_ids[best], label, round(confidence, 4)))
     return stances

@@ -29,8 +29,18 @@ from fogline.store.rows import insert, select
 from fogline.store.workspace import Workspace
 
 CORPUS_TABLES = (
-    "contributions", "evidence", "posteriors", "reliability", "stances", "dependences",
-    "hypotheses", "questions", "propositions", "statement_actors", "document_actors", "actors",
+    "contributions",
+    "evidence",
+    "posteriors",
+    "reliability",
+    "stances",
+    "dependences",
+    "hypotheses",
+    "questions",
+    "propositions",
+    "statement_actors",
+    "document_actors",
+    "actors",
 )
 
 
@@ -40,8 +50,9 @@ def has_document(ws: Workspace, document_id: str) -> bool:
     return row.fetchone() is not None
 
 
-def save_analysis(ws: Workspace, document: Document, analysis: DocumentAnalysis,
-                  analyzer: str) -> None:
+def save_analysis(
+    ws: Workspace, document: Document, analysis: DocumentAnalysis, analyzer: str
+) -> None:
     """Store one document with everything analyze found in it, atomically."""
     with ws.transaction() as conn:
         conn.execute("DELETE FROM documents WHERE id = ?", (document.id,))
@@ -61,8 +72,13 @@ def save_problems(ws: Workspace, problems: list[tuple[str, str]]) -> None:
 
 
 def load_documents(ws: Workspace) -> list[Document]:
-    return select(ws.conn, "documents", Document, "id IN (SELECT document_id FROM analyses)",
-                  order="published_at, id")
+    return select(
+        ws.conn,
+        "documents",
+        Document,
+        "id IN (SELECT document_id FROM analyses)",
+        order="published_at, id",
+    )
 
 
 def load_statements(ws: Workspace) -> list[Statement]:
@@ -91,18 +107,29 @@ def save_assessment(ws: Workspace, link: LinkResult, out: AssessOutput) -> None:
         for table in CORPUS_TABLES:
             conn.execute(f'DELETE FROM "{table}"')
         insert(conn, "actors", link.actors.actors)
-        conn.executemany("INSERT INTO statement_actors VALUES (?, ?)",
-                         sorted(link.actors.by_statement.items()))
-        conn.executemany("INSERT INTO document_actors VALUES (?, ?)",
-                         sorted(link.actors.by_document.items()))
+        conn.executemany(
+            "INSERT INTO statement_actors VALUES (?, ?)", sorted(link.actors.by_statement.items())
+        )
+        conn.executemany(
+            "INSERT INTO document_actors VALUES (?, ?)", sorted(link.actors.by_document.items())
+        )
         insert(conn, "propositions", link.propositions)
         for question in link.questions:
-            conn.execute("INSERT INTO questions VALUES (?, ?, ?)",
-                         (question.id, question.text, int(question.derived)))
-            for position, h in enumerate(question.hypotheses):
+            conn.execute(
+                "INSERT INTO questions VALUES (?, ?, ?)",
+                (question.id, question.text, int(question.derived)),
+            )
+            for position, hyp in enumerate(question.hypotheses):
                 conn.execute(
                     "INSERT INTO hypotheses VALUES (?, ?, ?, ?, ?, ?)",
-                    (h.id, question.id, position, h.text, h.favours, json.dumps(h.phrasings)),
+                    (
+                        hyp.id,
+                        question.id,
+                        position,
+                        hyp.text,
+                        hyp.favours,
+                        json.dumps(hyp.phrasings),
+                    ),
                 )
         insert(conn, "stances", link.stances)
         insert(conn, "dependences", link.dependences)
@@ -117,17 +144,29 @@ def save_assessment(ws: Workspace, link: LinkResult, out: AssessOutput) -> None:
                 low, high = assessment.intervals.get(h, (p, p))
                 conn.execute(
                     "INSERT INTO posteriors VALUES (?, ?, ?, ?, ?, ?, ?)",
-                    (assessment.question_id, h, p, low, high, assessment.log_prior_c[h],
-                     int(h == majority)),
+                    (
+                        assessment.question_id,
+                        h,
+                        p,
+                        low,
+                        high,
+                        assessment.log_prior_c[h],
+                        int(h == majority),
+                    ),
                 )
         for source, (acc, low, high) in out.reliability.items():
-            conn.execute("INSERT INTO reliability VALUES (?, ?, ?, ?, ?)",
-                         (source, acc, low, high, out.independence.get(source, 1.0)))
+            conn.execute(
+                "INSERT INTO reliability VALUES (?, ?, ?, ?, ?)",
+                (source, acc, low, high, out.independence.get(source, 1.0)),
+            )
         params = out.assessments[0].params if out.assessments else {}
-        conn.execute("INSERT OR REPLACE INTO meta VALUES ('params', ?)",
-                     (json.dumps(params, sort_keys=True),))
-        conn.execute("INSERT OR REPLACE INTO meta VALUES ('assessed', ?)",
-                     (date.today().isoformat(),))
+        conn.execute(
+            "INSERT OR REPLACE INTO meta VALUES ('params', ?)",
+            (json.dumps(params, sort_keys=True),),
+        )
+        conn.execute(
+            "INSERT OR REPLACE INTO meta VALUES ('assessed', ?)", (date.today().isoformat(),)
+        )
 
 
 def load_actors(ws: Workspace) -> list[Actor]:

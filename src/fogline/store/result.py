@@ -39,22 +39,29 @@ def build_result(ws: Workspace, workspace_label: str | None = None) -> dict[str,
     sentences = defaultdict(list)
     for s in load_sentences(ws):
         sentences[s.document_id].append(
-            {"index": s.index, "start": s.start, "end": s.end, "text": s.text})
+            {"index": s.index, "start": s.start, "end": s.end, "text": s.text}
+        )
     n_statements: dict[str, int] = defaultdict(int)
     for st in statements:
         n_statements[st.document_id] += 1
     proposition_of = {}
     propositions = []
-    for p in load_propositions(ws):
-        for c in p.claim_ids:
-            proposition_of[c] = p.id
-    claim_source = {}
+    for prop in load_propositions(ws):
+        for claim_id in prop.claim_ids:
+            proposition_of[claim_id] = prop.id
+    claim_source: dict[str, str | None] = {}
     outlet_of = dict(_rows(ws, "SELECT document_id, actor_id FROM document_actors"))
     for c in claims:
         claim_source[c.id] = speaker_of.get(c.statement_id or "") or outlet_of.get(c.document_id)
     for p in load_propositions(ws):
-        propositions.append({"id": p.id, "text": p.text, "claims": list(p.claim_ids),
-                             "n_sources": len({claim_source.get(c) for c in p.claim_ids})})
+        propositions.append(
+            {
+                "id": p.id,
+                "text": p.text,
+                "claims": list(p.claim_ids),
+                "n_sources": len({claim_source.get(c) for c in p.claim_ids}),
+            }
+        )
     statement_counts: dict[str, int] = defaultdict(int)
     for actor_id in speaker_of.values():
         statement_counts[actor_id] += 1
@@ -70,27 +77,55 @@ def build_result(ws: Workspace, workspace_label: str | None = None) -> dict[str,
         "workspace": workspace_label,
         "params": params,
         "documents": [
-            {"id": d.id, "title": d.title, "outlet": d.outlet, "author": d.author,
-             "published_at": d.published_at.isoformat() if d.published_at else None,
-             "url": d.url, "path": d.path, "language": d.language,
-             "n_statements": n_statements[d.id], "sentences": sentences[d.id]}
+            {
+                "id": d.id,
+                "title": d.title,
+                "outlet": d.outlet,
+                "author": d.author,
+                "published_at": d.published_at.isoformat() if d.published_at else None,
+                "url": d.url,
+                "path": d.path,
+                "language": d.language,
+                "n_statements": n_statements[d.id],
+                "sentences": sentences[d.id],
+            }
             for d in documents
         ],
         "statements": [
-            {"id": st.id, "document": st.document_id, "sentence_index": st.sentence_index,
-             "speaker": st.speaker, "actor": speaker_of.get(st.id),
-             "actor_name": actors[speaker_of[st.id]].name if st.id in speaker_of else None,
-             "resolution": st.resolution, "cue": st.cue, "content": st.content,
-             "direct": st.direct, "venue": st.venue, "addressee": st.addressee,
-             "said_at": st.said_at, "said_at_text": st.said_at_text,
-             "event_at": st.event_at, "event_at_text": st.event_at_text,
-             "via": st.via, "echoes": st.echoes, "hedges": list(st.hedges)}
+            {
+                "id": st.id,
+                "document": st.document_id,
+                "sentence_index": st.sentence_index,
+                "speaker": st.speaker,
+                "actor": speaker_of.get(st.id),
+                "actor_name": actors[speaker_of[st.id]].name if st.id in speaker_of else None,
+                "resolution": st.resolution,
+                "cue": st.cue,
+                "content": st.content,
+                "direct": st.direct,
+                "venue": st.venue,
+                "addressee": st.addressee,
+                "said_at": st.said_at,
+                "said_at_text": st.said_at_text,
+                "event_at": st.event_at,
+                "event_at_text": st.event_at_text,
+                "via": st.via,
+                "echoes": st.echoes,
+                "hedges": list(st.hedges),
+            }
             for st in statements
         ],
         "claims": [
-            {"id": c.id, "document": c.document_id, "statement": c.statement_id,
-             "text": c.text, "modality": c.modality.value, "hedges": list(c.hedges),
-             "loaded": list(c.loaded), "proposition": proposition_of.get(c.id)}
+            {
+                "id": c.id,
+                "document": c.document_id,
+                "statement": c.statement_id,
+                "text": c.text,
+                "modality": c.modality.value,
+                "hedges": list(c.hedges),
+                "loaded": list(c.loaded),
+                "proposition": proposition_of.get(c.id),
+            }
             for c in claims
         ],
         "propositions": propositions,
@@ -98,27 +133,44 @@ def build_result(ws: Workspace, workspace_label: str | None = None) -> dict[str,
         "hypotheses": [
             {k: h[k] for k in ("id", "text", "probability", "interval", "favours")}
             | {"question": q["id"]}
-            for q in questions for h in q["hypotheses"]
+            for q in questions
+            for h in q["hypotheses"]
         ],
         "sources": [
-            {"id": a.id, "name": a.name, "kind": a.kind.value, "side": a.side,
-             "grade": a.grade,
-             "reliability": reliability[a.id][0] if a.id in reliability else None,
-             "reliability_interval": list(reliability[a.id][1:3]) if a.id in reliability
-             else None,
-             "independence": reliability[a.id][3] if a.id in reliability else 1.0,
-             "depends_on": sorted(depends_on.get(a.id, ())),
-             "n_statements": statement_counts.get(a.id, 0), "aliases": list(a.aliases)}
+            {
+                "id": a.id,
+                "name": a.name,
+                "kind": a.kind.value,
+                "side": a.side,
+                "grade": a.grade,
+                "reliability": reliability[a.id][0] if a.id in reliability else None,
+                "reliability_interval": list(reliability[a.id][1:3])
+                if a.id in reliability
+                else None,
+                "independence": reliability[a.id][3] if a.id in reliability else 1.0,
+                "depends_on": sorted(depends_on.get(a.id, ())),
+                "n_statements": statement_counts.get(a.id, 0),
+                "aliases": list(a.aliases),
+            }
             for a in sorted(actors.values(), key=lambda a: a.name.lower())
         ],
         "dependences": [
-            {"claim": d.claim_id, "depends_on": d.depends_on, "kind": d.kind.value,
-             "score": d.score}
+            {
+                "claim": d.claim_id,
+                "depends_on": d.depends_on,
+                "kind": d.kind.value,
+                "score": d.score,
+            }
             for d in load_dependences(ws)
         ],
         "stances": [
-            {"claim": s.claim_id, "question": s.question_id, "hypothesis": s.hypothesis_id,
-             "label": s.label.value, "confidence": s.confidence}
+            {
+                "claim": s.claim_id,
+                "question": s.question_id,
+                "hypothesis": s.hypothesis_id,
+                "label": s.label.value,
+                "confidence": s.confidence,
+            }
             for s in load_stances(ws)
         ],
         "skipped": [{"path": p, "reason": r} for p, r in problems],
@@ -135,41 +187,68 @@ def _source_dependences(ws: Workspace, claim_source: dict[str, str | None]) -> d
 
 
 def _questions(ws: Workspace, actors: dict[str, Any]) -> list[dict[str, Any]]:
-    posteriors = defaultdict(dict)
+    posteriors: dict[str, dict[str, tuple[Any, ...]]] = defaultdict(dict)
     for q, h, p, low, high, _, majority in _rows(ws, "SELECT * FROM posteriors"):
         posteriors[q][h] = (p, low, high, bool(majority))
     contributions: dict[str, dict[str, float]] = defaultdict(dict)
     for e, h, v in _rows(ws, "SELECT * FROM contributions"):
         contributions[e][h] = round(v, 6)
     evidence = defaultdict(list)
-    for row in _rows(ws, "SELECT id, question_id, source_id, hypothesis_id, label, claim_ids, "
-                         "weight, factors, absent FROM evidence ORDER BY rowid"):
+    for row in _rows(
+        ws,
+        "SELECT id, question_id, source_id, hypothesis_id, label, claim_ids, "
+        "weight, factors, absent FROM evidence ORDER BY rowid",
+    ):
         e_id, q, source, h, label, claim_ids, weight, factors, absent = row
-        evidence[q].append({
-            "id": e_id, "source": source,
-            "source_name": actors[source].name if source in actors else source,
-            "hypothesis": h, "label": label, "absent": bool(absent), "weight": weight,
-            "factors": json.loads(factors), "claims": json.loads(claim_ids),
-            "contributions": contributions.get(e_id, {}),
-        })
+        evidence[q].append(
+            {
+                "id": e_id,
+                "source": source,
+                "source_name": actors[source].name if source in actors else source,
+                "hypothesis": h,
+                "label": label,
+                "absent": bool(absent),
+                "weight": weight,
+                "factors": json.loads(factors),
+                "claims": json.loads(claim_ids),
+                "contributions": contributions.get(e_id, {}),
+            }
+        )
     out = []
     for q_id, text, derived in _rows(ws, "SELECT id, text, derived FROM questions ORDER BY id"):
         hyps = []
         majority = None
         for h_id, h_text, favours in _rows(
-            ws, "SELECT id, text, favours FROM hypotheses WHERE question_id = ? ORDER BY position",
+            ws,
+            "SELECT id, text, favours FROM hypotheses WHERE question_id = ? ORDER BY position",
             (q_id,),
         ):
             p, low, high, is_majority = posteriors[q_id].get(h_id, (None, None, None, False))
             if is_majority:
                 majority = h_id
-            hyps.append({"id": h_id, "text": h_text, "favours": favours,
-                         "probability": None if p is None else round(p, 6),
-                         "interval": None if p is None else [round(low, 6), round(high, 6)]})
+            hyps.append(
+                {
+                    "id": h_id,
+                    "text": h_text,
+                    "favours": favours,
+                    "probability": None if p is None else round(p, 6),
+                    "interval": None if p is None else [round(low, 6), round(high, 6)],
+                }
+            )
         for ev in evidence[q_id]:
             ev["contributions"] = {h["id"]: ev["contributions"].get(h["id"], 0.0) for h in hyps}
-        ranked = sorted(evidence[q_id], key=lambda e: -max(
-            (abs(v) for v in e["contributions"].values()), default=0.0))
-        out.append({"id": q_id, "text": text, "derived": bool(derived), "hypotheses": hyps,
-                    "majority_vote": majority, "evidence": ranked})
+        ranked = sorted(
+            evidence[q_id],
+            key=lambda e: -max((abs(v) for v in e["contributions"].values()), default=0.0),
+        )
+        out.append(
+            {
+                "id": q_id,
+                "text": text,
+                "derived": bool(derived),
+                "hypotheses": hyps,
+                "majority_vote": majority,
+                "evidence": ranked,
+            }
+        )
     return out

@@ -11,11 +11,11 @@ import json
 import sqlite3
 import types
 import typing
-from collections.abc import Iterable
+from collections.abc import Hashable, Iterable
 from datetime import date
 from enum import Enum
 from functools import cache
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 T = TypeVar("T")
 
@@ -33,7 +33,7 @@ def _to_sql(value: Any) -> Any:
 
 
 @cache
-def _hints(cls: type) -> dict[str, Any]:
+def _hints(cls: Any) -> dict[str, Any]:
     return typing.get_type_hints(cls)
 
 
@@ -99,7 +99,7 @@ def select(
 ) -> list[T]:
     """Load records of ``cls`` from ``table``, in ``order`` (insertion order by default)."""
     names = [f.name for f in dataclasses.fields(cls)]  # type: ignore[arg-type]
-    hints = _hints(cls)
+    hints = _hints(cast(Hashable, cls))
     sql = f"SELECT {', '.join(quote(n) for n in names)} FROM {quote(table)}"
     if where:
         sql += f" WHERE {where}"
