@@ -154,5 +154,8 @@ def analyze(
             report = add(
                 ws, paths, published=published, outlet=outlet, settings=settings, progress=progress
             )
+            if report.added == 0:
+                reasons = "; ".join(f"{p.path}: {p.reason}" for p in report.problems[:3])
+                raise InputError(f"nothing to analyze{': ' + reasons if reasons else ''}")
             assess(ws, settings=settings, progress=progress)
             return result(ws), report

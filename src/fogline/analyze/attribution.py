@@ -103,11 +103,26 @@ def _subject_of(verb: Any) -> Any | None:
     return None
 
 
+def _that_clause_under_object(children: list[Any]) -> Any | None:
+    """"told a hearing that C": the parser may hang C off the object as a clause."""
+    for child in children:
+        if child.dep_ not in ("dobj", "dative"):
+            continue
+        for clause in child.children:
+            if clause.dep_ in ("acl", "relcl", "ccomp") and any(
+                m.dep_ == "mark" and m.lower_ == "that" for m in clause.children
+            ):
+                return clause
+    return None
+
+
 def _find_one(cue: Any, quotes: list[Span]) -> _Found | None:
     lemma = cue.lemma_.lower()
     subject = _subject_of(cue)
     children = list(cue.children)
     content_tok = next((c for c in children if c.dep_ in _CONTENT_DEPS), None)
+    if content_tok is None:
+        content_tok = _that_clause_under_object(children)
     via: str | None = None
     echoes: str | None = None
     if lemma in CITE_VERBS:
@@ -173,6 +188,9 @@ def _find_one(cue: Any, quotes: list[Span]) -> _Found | None:
     speaker = _span(_name_tokens(head))
     if content_tok is not None:
         content = _span(_strip_mark(content_tok))
+        quote = quote_at(quotes, *content)
+        if quote is not None and quote[0] <= content[0] and content[1] <= quote[1]:
+            content = quote  # a quotation running over several sentences
     else:
         quote = _adjacent_quote(quotes, cue, speaker)
         if quote is None:

@@ -8,12 +8,27 @@ from typing import Any
 
 from fogline.analyze.attribution import extract_statements
 from fogline.analyze.claims import extract_claims
+from fogline.analyze.lexicon import TITLES
 from fogline.analyze.quotes import find_quotes
 from fogline.analyze.speakers import resolve_speakers
 from fogline.analyze.timex import find_times
 from fogline.records import Document, DocumentAnalysis, Mention, Sentence
 
 ANALYZER_VERSION = "rules-1"
+
+
+def _titled_names(document_id: str, parsed: Any) -> list[Mention]:
+    """Proper names led by a title ("Colonel General Dmitar Rusk") that NER missed."""
+    found = []
+    for tok in parsed:
+        if tok.pos_ != "PROPN" or tok.dep_ == "compound" or tok.ent_type_ == "PERSON":
+            continue
+        chain = [t for t in tok.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"]
+        if chain and chain[0].lower_.rstrip(".") in {t.rstrip(".") for t in TITLES}:
+            start = chain[0].idx
+            found.append(Mention(document_id, start, tok.idx + len(tok.text),
+                                 parsed.text[start : tok.idx + len(tok.text)], "PERSON"))
+    return found
 
 
 def analyze_parsed(document: Document, parsed: Any) -> DocumentAnalysis:
@@ -23,7 +38,11 @@ def analyze_parsed(document: Document, parsed: Any) -> DocumentAnalysis:
         for i, s in enumerate(parsed.sents)
     )
     mentions = tuple(
-        Mention(document.id, e.start_char, e.end_char, e.text, e.label_) for e in parsed.ents
+        sorted(
+            {Mention(document.id, e.start_char, e.end_char, e.text, e.label_) for e in parsed.ents}
+            | set(_titled_names(document.id, parsed)),
+            key=lambda m: (m.start, m.end, m.label),
+        )
     )
     quotes = find_quotes(document.text)
     statements = extract_statements(parsed, document.id, document.published_at, quotes)

@@ -17,7 +17,7 @@ from fogline.errors import WorkspaceError
 from fogline.settings import WORKSPACE_FILE
 from fogline.store.migrations import migrate
 
-BUSY_TIMEOUT_S = 30.0
+BUSY_TIMEOUT_S = 30.0  # seconds a writer waits for another before giving up
 
 
 def _connect(path: Path) -> sqlite3.Connection:

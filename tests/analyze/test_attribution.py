@@ -1,0 +1,126 @@
+"""Each attribution construction, on sentences written for the test (published Thu 2025-03-13)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fogline.records import Statement
+
+
+def only(analysis: Any) -> Statement:
+    assert len(analysis.statements) == 1, analysis.statements
+    st: Statement = analysis.statements[0]
+    return st
+
+
+def test_told_venue_time_and_content(analyze: Any) -> None:
+    st = only(analyze(
+        "General Ilse Marren, commander of Norrland's forces, told a parliamentary defence "
+        "committee hearing on Tuesday that Aldmarkian forces hold good defensive terrain "
+        "inside Selm Region."
+    ))
+    assert st.speaker == "General Ilse Marren"
+    assert "Norrland" in (st.speaker_hint or "")
+    assert st.cue == "told"
+    assert st.venue == "a parliamentary defence committee hearing"
+    assert (st.said_at, st.said_at_text) == ("2025-03-11", "Tuesday")
+    assert st.content == "Aldmarkian forces hold good defensive terrain inside Selm Region"
+    assert not st.direct
+
+
+def test_quote_before_speaker_is_direct_with_event_time(analyze: Any) -> None:
+    st = only(analyze(
+        '"The enemy\'s attempt to break through failed two weeks ago," Rusk told state '
+        "television on Sunday."
+    ))
+    assert st.speaker == "Rusk"
+    assert st.direct
+    assert st.content.startswith("The enemy's attempt")
+    assert st.venue == "state television"
+    assert st.said_at == "2025-03-09"
+    assert (st.event_at, st.event_at_text) == ("2025-02-27", "two weeks ago")
+
+
+def test_colon_quote(analyze: Any) -> None:
+    st = only(analyze('Rusk said: "The areas are being cleared of enemy units."'))
+    assert st.direct and st.content.startswith("The areas are being cleared")
+
+
+def test_according_to(analyze: Any) -> None:
+    st = only(analyze(
+        "According to the Halvard Institute, Aldmarkian forces likely still hold a narrow strip."
+    ))
+    assert st.speaker == "the Halvard Institute"
+    assert st.cue == "According to"
+    assert "likely" in st.hedges
+    assert st.content.startswith("Aldmarkian forces likely")
+
+
+def test_cited_as_saying_records_the_relay(analyze: Any) -> None:
+    st = only(analyze(
+        "Tarn Wire cited Kerevian military bloggers as saying that fighting continues near "
+        "the village of Dravik."
+    ))
+    assert st.speaker == "Kerevian military bloggers"
+    assert st.via == "Tarn Wire"
+    assert st.content == "fighting continues near the village of Dravik"
+
+
+def test_citing_participle(analyze: Any) -> None:
+    st = only(analyze(
+        "Tarn Wire, citing Kerevian bloggers, reported that shelling continued on Monday."
+    ))
+    assert (st.speaker, st.via) == ("Kerevian bloggers", "Tarn Wire")
+    assert st.event_at == "2025-03-10"
+
+
+def test_echo_names_what_it_echoes(analyze: Any) -> None:
+    analysis = analyze(
+        "Vell echoed Marren's assessment in his nightly video address, claiming that his "
+        "troops are advancing."
+    )
+    echo, claim = analysis.statements
+    assert (echo.speaker, echo.cue, echo.echoes) == ("Vell", "echoed", "Marren")
+    assert echo.venue == "in his nightly video address"
+    assert echo.content == "Marren's assessment"
+    assert (claim.speaker, claim.content) == ("Vell", "his troops are advancing")
+
+
+def test_passive_echo_takes_the_agent(analyze: Any) -> None:
+    st = only(analyze("The claim was echoed by President Oskar Vell."))
+    assert st.speaker == "President Oskar Vell"
+
+
+def test_pronoun_and_descriptor_resolve_within_the_document(analyze: Any) -> None:
+    analysis = analyze(
+        "Colonel General Dmitar Rusk spoke on Sunday. He told reporters that the areas are "
+        "being cleared. The general said the invaders had been crushed."
+    )
+    pronoun, descriptor = analysis.statements
+    assert pronoun.resolution == "pronoun"
+    assert "Dmitar Rusk" in (pronoun.resolved_speaker or "")
+    assert pronoun.addressee == "reporters"
+    assert descriptor.resolution == "descriptor"
+    assert "Rusk" in (descriptor.resolved_speaker or "")
+
+
+def test_pronoun_without_antecedent_is_unresolved(analyze: Any) -> None:
+    st = only(analyze("He told reporters that the areas are being cleared."))
+    assert st.resolution == "unresolved"
+    assert st.resolved_speaker is None
+
+
+def test_groups_stay_groups(analyze: Any) -> None:
+    st = only(analyze("Officials said the bridge had been destroyed."))
+    assert st.speaker == "Officials"
+
+
+def test_quote_over_two_sentences(analyze: Any) -> None:
+    st = only(analyze('"We hold the line. We will not retreat," the commander said.'))
+    assert st.content == "We hold the line. We will not retreat,"
+    assert st.direct
+
+
+def test_statement_ids_are_stable(analyze: Any) -> None:
+    text = "Officials said the bridge had been destroyed."
+    assert analyze(text).statements[0].id == analyze(text).statements[0].id

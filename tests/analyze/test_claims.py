@@ -1,0 +1,30 @@
+from __future__ import annotations
+
+from typing import Any
+
+from fogline.records import Modality
+
+
+def test_statement_and_author_claims_with_modality(analyze: Any) -> None:
+    analysis = analyze(
+        "Kerevia's defence ministry denied that any Aldmarkian unit remained in Selm. "
+        "Aldmarkian forces probably still hold the village of Dravik. "
+        "The fascist invaders were crushed near the border on Monday."
+    )
+    by_text = {c.text: c for c in analysis.claims}
+    denied = by_text["any Aldmarkian unit remained in Selm"]
+    assert denied.modality == Modality.DENIED and denied.statement_id
+    hedged = next(c for c in analysis.claims if c.text.startswith("Aldmarkian forces probably"))
+    assert hedged.modality == Modality.HEDGED and hedged.statement_id is None
+    loaded = next(c for c in analysis.claims if c.text.startswith("The fascist"))
+    assert set(loaded.loaded) == {"fascist", "invaders", "crushed"}
+
+
+def test_negated_claim_is_denied(analyze: Any) -> None:
+    analysis = analyze("Officials said that Aldmarkian troops did not advance beyond the river.")
+    assert analysis.claims[0].modality == Modality.DENIED
+
+
+def test_questions_and_fragments_are_not_claims(analyze: Any) -> None:
+    analysis = analyze("Who holds the village? Nobody knows. Pelnovo, Selm Region.")
+    assert analysis.claims == ()

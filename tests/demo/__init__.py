@@ -1,0 +1,1 @@
+"""End-to-end tests: the real pipeline against the demo corpus's gold."""

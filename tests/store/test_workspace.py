@@ -1,0 +1,64 @@
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from fogline.errors import WorkspaceError
+from fogline.store import Workspace
+from fogline.store import workspace as workspace_module
+from fogline.store.migrations import LATEST
+
+
+def test_create_sets_wal_and_latest_schema(tmp_path: Path) -> None:
+    with Workspace.create(tmp_path / "ws") as ws:
+        assert ws.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        assert ws.conn.execute("PRAGMA user_version").fetchone()[0] == LATEST
+        assert ws.count("documents") == 0
+
+
+def test_open_missing_workspace_says_how_to_make_one(tmp_path: Path) -> None:
+    with pytest.raises(WorkspaceError, match="fogline init"):
+        Workspace.open(tmp_path)
+
+
+def test_open_is_idempotent_and_keeps_data(tmp_path: Path) -> None:
+    with Workspace.create(tmp_path) as ws, ws.transaction() as conn:
+        conn.execute("INSERT INTO meta VALUES ('k', 'v')")
+    with Workspace.open(tmp_path) as ws:
+        assert ws.get_meta("k") == "v"
+
+
+def test_corrupt_file_is_a_workspace_error(tmp_path: Path) -> None:
+    (tmp_path / "fogline.sqlite").write_bytes(b"this is not a database" * 100)
+    with pytest.raises(WorkspaceError, match="not a usable fogline workspace"):
+        Workspace.open(tmp_path)
+
+
+def test_newer_schema_is_refused(tmp_path: Path) -> None:
+    Workspace.create(tmp_path).close()
+    conn = sqlite3.connect(tmp_path / "fogline.sqlite")
+    conn.execute(f"PRAGMA user_version = {LATEST + 1}")
+    conn.close()
+    with pytest.raises(WorkspaceError, match="newer"):
+        Workspace.open(tmp_path)
+
+
+def test_transaction_rolls_back_whole_on_error(tmp_path: Path) -> None:
+    with Workspace.create(tmp_path) as ws:
+        with pytest.raises(KeyboardInterrupt), ws.transaction() as conn:
+            conn.execute("INSERT INTO meta VALUES ('a', '1')")
+            raise KeyboardInterrupt
+        assert ws.get_meta("a") is None
+
+
+def test_second_writer_gets_a_clear_busy_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(workspace_module, "BUSY_TIMEOUT_S", 0.1)
+    with Workspace.create(tmp_path) as first, first.transaction():
+        with Workspace.open(tmp_path) as second:
+            with pytest.raises(WorkspaceError, match="busy"):
+                with second.transaction():
+                    pass

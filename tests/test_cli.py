@@ -1,0 +1,155 @@
+"""The command line against real temporary workspaces (spaCy parse, hashing embedder)."""
+
+from __future__ import annotations
+
+import json
+import math
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from fogline import api
+from fogline.cli import EXIT_SKIPPED, cli
+from fogline.store import Workspace
+
+REPORTS = {
+    "a.txt": "General Jane Doe told a hearing on Monday that the northern army holds the "
+             "bridge at Kell.\n",
+    "b.txt": "Officials in the south said that the northern army was driven away from the "
+             "bridge at Kell two weeks ago.\n",
+    "c.md": "---\noutlet: Kell Courier\npublished_at: 2025-03-12\n---\n# Bridge\n\nLocal "
+            "residents said the northern army still holds the bridge at Kell.\n",
+}
+QUESTIONS = """
+[[questions]]
+id = "kell"
+text = "Who holds the bridge at Kell?"
+[[questions.hypotheses]]
+id = "north"
+text = "The northern army holds the bridge at Kell."
+[[questions.hypotheses]]
+id = "south"
+text = "The northern army was driven away from the bridge at Kell."
+"""
+
+
+@pytest.fixture
+def env(monkeypatch: pytest.MonkeyPatch) -> dict[str, str]:
+    monkeypatch.setenv("FOGLINE_EMBEDDER", "hashing")
+    return {"FOGLINE_EMBEDDER": "hashing"}
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    for name, text in REPORTS.items():
+        (folder / name).write_text(text)
+    (tmp_path / "questions.toml").write_text(QUESTIONS)
+    return folder
+
+
+def run(args: list[str], env: dict[str, str]) -> tuple[int, str, str]:
+    result = CliRunner().invoke(cli, args, env=env)
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_workspace_verbs_end_to_end(tmp_path: Path, corpus: Path, env: dict[str, str]) -> None:
+    ws = tmp_path / "ws"
+    code, _, err = run(["init", str(ws), "--questions", str(tmp_path / "questions.toml")], env)
+    assert code == 0, err
+    base = ["--workspace", str(ws)]
+    code, _, err = run([*base, "add", str(corpus), "--published", "2025-03-13"], env)
+    assert code == 0, err
+    assert "Added 3 documents" in err
+    code, _, err = run([*base, "add", str(corpus)], env)  # re-adding is a no-op
+    assert "Added 0 documents (3 already there" in err
+    code, out, err = run([*base, "report", "--out", str(tmp_path / "r.html")], env)
+    assert code == 3 and "fogline assess" in err  # not assessed yet: one clear line
+    code, out, err = run([*base, "assess"], env)
+    assert code == 0, err
+    assert "Who holds the bridge at Kell?" in out
+    code, _, err = run([*base, "report", "--out", str(tmp_path / "r.html")], env)
+    assert code == 0 and (tmp_path / "r.html").read_text().startswith("<!DOCTYPE html>")
+    code, _, _ = run([*base, "export", "--format", "json", "--out", str(tmp_path / "r.json")],
+                     env)
+    data = json.loads((tmp_path / "r.json").read_text())
+    assert {d["outlet"] for d in data["documents"]} >= {"Kell Courier"}
+    statement = next(s for s in data["statements"] if s["speaker"] == "General Jane Doe")
+    assert (statement["cue"], statement["said_at"]) == ("told", "2025-03-10")
+    assert {"documents", "statements", "propositions", "hypotheses", "sources"} <= set(data)
+    code, _, _ = run([*base, "export", "--format", "csv", "--out", str(tmp_path / "csv")], env)
+    assert code == 0 and (tmp_path / "csv" / "statements.csv").is_file()
+    code, out, _ = run([*base, "status"], env)
+    assert "documents   3" in out and "assessed    yes" in out
+
+
+def test_bad_inputs_are_skipped_with_one_line_each(
+    tmp_path: Path, corpus: Path, env: dict[str, str]
+) -> None:
+    (corpus / "empty.txt").write_text("")
+    (corpus / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00")
+    (corpus / "latin1.txt").write_bytes("Le g\xe9n\xe9ral a dit que le pont est tenu.".encode(
+        "latin-1"))
+    code, out, err = run(["--quiet", "analyze", str(corpus), "--json", str(tmp_path / "r.json")],
+                         env)
+    assert code == EXIT_SKIPPED
+    skipped = [line for line in err.splitlines() if line.startswith("fogline: skipped")]
+    assert len(skipped) == 2
+    assert any("empty.txt" in line for line in skipped)
+    data = json.loads((tmp_path / "r.json").read_text())
+    assert len(data["documents"]) == 4  # the three reports and the latin-1 one
+
+
+def test_errors_are_one_line_without_traceback(tmp_path: Path, env: dict[str, str]) -> None:
+    code, _, err = run(["--workspace", str(tmp_path), "assess"], env)
+    assert code == 3
+    assert err.strip().count("\n") == 0 and "Traceback" not in err
+    code, _, err = run(["analyze", str(tmp_path / "missing")], env)
+    assert code != 0 and "no such file" in err
+
+
+def test_interrupted_add_leaves_a_consistent_workspace(
+    tmp_path: Path, corpus: Path, env: dict[str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    api.init(tmp_path / "ws")
+    real_save = api.save_analysis
+    calls = {"n": 0}
+
+    def save_then_interrupt(*args: object, **kwargs: object) -> None:
+        calls["n"] += 1
+        if calls["n"] == 2:
+            raise KeyboardInterrupt
+        real_save(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(api, "save_analysis", save_then_interrupt)
+    code, _, err = run(["--workspace", str(tmp_path / "ws"), "add", str(corpus)], env)
+    assert code == 130 and "consistent" in err
+    with Workspace.open(tmp_path / "ws") as ws:
+        assert ws.count("documents") == ws.count("analyses") == 1
+    monkeypatch.setattr(api, "save_analysis", real_save)
+    code, _, err = run(["--workspace", str(tmp_path / "ws"), "add", str(corpus)], env)
+    assert code == 0 and "Added 2 documents (1 already there" in err
+
+
+def test_posteriors_decompose_into_contributions(
+    tmp_path: Path, corpus: Path, env: dict[str, str]
+) -> None:
+    result, _ = api.analyze([corpus], questions=tmp_path / "questions.toml")
+    (question,) = result["questions"]
+    probs = {h["id"]: h["probability"] for h in question["hypotheses"]}
+    assert math.isclose(sum(probs.values()), 1.0, abs_tol=1e-5)
+    assert question["evidence"], "the test corpus must yield evidence"
+    logs = {h: math.log(p) for h, p in probs.items()}
+    mean = sum(logs.values()) / len(logs)
+    for h in probs:
+        total = sum(e["contributions"][h] for e in question["evidence"])
+        assert math.isclose(logs[h] - mean, total, abs_tol=1e-4)
+
+
+def test_same_input_gives_the_same_result(corpus: Path, tmp_path: Path,
+                                          env: dict[str, str]) -> None:
+    first, _ = api.analyze([corpus], questions=tmp_path / "questions.toml")
+    second, _ = api.analyze([corpus], questions=tmp_path / "questions.toml")
+    assert json.dumps(first, sort_keys=True) == json.dumps(second, sort_keys=True)
