@@ -17,9 +17,9 @@ from pathlib import Path
 
 if __package__:
     from .measures import all_figures, load_gold, run_demo
-else:  # run by path
-    sys.path.insert(0, str(Path(__file__).resolve().parent))
-    from measures import all_figures, load_gold, run_demo  # type: ignore[no-redef]
+else:  # run by path: import it as the package it is
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+    from tests.demo.measures import all_figures, load_gold, run_demo
 
 
 def main(argv: list[str] | None = None) -> int:

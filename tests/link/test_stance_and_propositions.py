@@ -1,5 +1,9 @@
 from __future__ import annotations
 
+from typing import Any
+
+import numpy as np
+
 from fogline.backends.embedders import HashingEmbedder
 from fogline.link.propositions import cluster_claims
 from fogline.link.stance import hypothesis_texts, score_stances
@@ -40,3 +44,29 @@ def test_clustering_is_deterministic_and_groups_paraphrases() -> None:
     assert first == cluster_claims(claims, vectors, threshold=0.7)
     assert sorted(len(p.claim_ids) for p in first) == [1, 2]
     assert first[0].text.startswith("the troops advanced")
+
+
+def naive_clusters(claims: list[Claim], vectors: Any, threshold: float) -> list[set[str]]:
+    leaders: list[int] = []
+    members: list[list[int]] = []
+    for i in sorted(range(len(claims)), key=lambda i: claims[i].id):
+        if leaders:
+            sims = vectors[leaders] @ vectors[i]
+            best = int(np.argmax(sims))
+            if sims[best] >= threshold:
+                members[best].append(i)
+                continue
+        leaders.append(i)
+        members.append([i])
+    return sorted(({claims[i].id for i in group} for group in members), key=sorted)
+
+
+def test_blocked_clustering_equals_one_at_a_time() -> None:
+    rng = np.random.default_rng(3)
+    centres = rng.normal(size=(40, 16))
+    points = centres[rng.integers(0, 40, size=700)] + 0.4 * rng.normal(size=(700, 16))
+    vectors = (points / np.linalg.norm(points, axis=1, keepdims=True)).astype(np.float32)
+    claims = [claim(f"{i:04d}", "x") for i in range(700)]
+    blocked = sorted((set(p.claim_ids) for p in cluster_claims(claims, vectors, 0.8)), key=sorted)
+    assert blocked == naive_clusters(claims, vectors, 0.8)
+    assert 20 < len(blocked) < 700

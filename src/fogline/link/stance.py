@@ -4,15 +4,27 @@ Cosine similarity between the claim and the hypothesis (its best-matching phrasi
 A claim related to the question (best similarity at least ``threshold``) supports the
 hypothesis it is closest to, with a confidence from the similarity and from its margin
 over the runner-up; a denied claim refutes that hypothesis instead. Every other pair is
-unrelated. The trained stance model replaces this behind the same function shape.
+unrelated. A claim and a wording of opposite polarity (one negated, one not) turn a
+support into a refutation. The trained stance model replaces this behind the same
+function shape.
 """
 
 from __future__ import annotations
+
+import re
 
 import numpy as np
 import numpy.typing as npt
 
 from fogline.records import Claim, Modality, Question, Stance, StanceLabel
+
+
+_NEGATION = re.compile(r"\b(no|not|never|none|nobody|nothing|n't|without)\b", re.IGNORECASE)
+
+
+def negated(text: str) -> bool:
+    """A crude polarity test for short wordings: any negation word."""
+    return _NEGATION.search(text) is not None
 
 
 def hypothesis_texts(question: Question) -> list[tuple[str, str]]:
@@ -34,9 +46,13 @@ def score_stances(
         return []
     sims = claim_vectors @ wording_vectors.T
     per_hyp = np.full((len(claims), len(hyp_ids)), -1.0, dtype=np.float64)
+    best_col = np.zeros((len(claims), len(hyp_ids)), dtype=np.intp)
     for col, (hyp_id, _) in enumerate(wordings):
         j = hyp_ids.index(hyp_id)
-        per_hyp[:, j] = np.maximum(per_hyp[:, j], sims[:, col])
+        better = sims[:, col] > per_hyp[:, j]
+        per_hyp[better, j] = sims[better, col]
+        best_col[better, j] = col
+    wording_negated = [negated(text) for _, text in wordings]
     stances = []
     for i, claim in enumerate(claims):
         ranked = np.argsort(-per_hyp[i], kind="stable")
@@ -48,6 +64,8 @@ def score_stances(
         confidence = float(
             np.clip(0.5 * (top - threshold) / (1 - threshold) + 2.0 * margin + 0.3, 0.05, 0.99)
         )
-        label = StanceLabel.REFUTES if claim.modality == Modality.DENIED else StanceLabel.SUPPORTS
+        # A denial of a negative wording ("no troops remain" vs "troops remain") agrees.
+        flipped = (claim.modality == Modality.DENIED) != wording_negated[best_col[i, best]]
+        label = StanceLabel.REFUTES if flipped else StanceLabel.SUPPORTS
         stances.append(Stance(claim.id, question.id, hyp_ids[best], label, round(confidence, 4)))
     return stances

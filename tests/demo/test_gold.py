@@ -1,0 +1,121 @@
+"""The real pipeline recovers the demo gold (src/fogline/demo/gold.json) at least this well.
+
+Floors are the figures measured when the test was written, less a small margin; the
+measured figure is in the comment above each assertion. Raise a floor when the pipeline
+improves (``python -m tests.demo.report_gold`` prints every figure and the failures
+behind it); never lower one without saying why in the commit.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+
+from .measures import (
+    absence_figures,
+    dependence_figures,
+    document_stance_figures,
+    hypothesis_figures,
+    loaded_figures,
+)
+from .statements import StatementMatch, brief, describe, match_statements, statement_figures
+
+pytestmark = pytest.mark.slow
+
+Row = dict[str, Any]
+
+# Statement-level floors: figure -> (measured when written, floor).
+STATEMENT_FLOORS = {
+    "statement_recall": (0.9244, 0.90),  # 110 of 119 gold statements
+    "statement_precision": (0.9402, 0.90),  # 7 predicted statements match no gold one
+    "speaker_accuracy": (0.8909, 0.86),  # of 110 matched
+    "actor_accuracy": (0.8020, 0.77),  # canonical actor exactly, of 101 with a gold actor
+    "cue_accuracy": (1.0, 0.97),  # of 110
+    "venue_accuracy": (1.0, 0.94),  # of 19 with a gold venue
+    "said_at_accuracy": (1.0, 0.97),  # of 39 with a gold said_at
+    "event_at_accuracy": (1.0, 0.90),  # of 10 with a gold event_at
+    "direct_accuracy": (0.9909, 0.97),  # of 110
+    "via_accuracy": (1.0, 0.5),  # of 1 (the other gold via statement is not recovered)
+    # The top "supports" hypothesis of the statement's claims (0.5818 in an earlier run, while
+    # link/stance.py was being edited).
+    "stance_accuracy": (0.5636, 0.53),
+}
+
+
+@pytest.fixture(scope="module")
+def matched(demo_result: Row, gold: Row) -> tuple[list[StatementMatch], list[Row]]:
+    return match_statements(demo_result, gold)
+
+
+def _failures(matches: list[StatementMatch], field: str) -> str:
+    if field in ("statement_recall", "statement_precision"):
+        lines = [describe(m) for m in matches if m.pred is None]
+    else:
+        key = field.removesuffix("_accuracy")
+        lines = [describe(m, (key,)) for m in matches if key in m.expected]
+    return "\n".join(lines[:40])
+
+
+def test_the_demo_corpus_is_read_whole(demo_run: tuple[Row, Any], gold: Row) -> None:
+    result, report = demo_run
+    assert len(result["documents"]) == len(gold["documents"]) == 22
+    assert not report.problems and not result["skipped"]
+
+
+@pytest.mark.parametrize("figure", sorted(STATEMENT_FLOORS))
+def test_statements_recovered(figure: str, matched: tuple[list[StatementMatch], list[Row]]) -> None:
+    matches, spurious = matched
+    figures = statement_figures(matches, spurious)
+    measured, floor = STATEMENT_FLOORS[figure]
+    extra = ""
+    if figure == "statement_precision":
+        extra = "\nunmatched predictions:\n" + "\n".join(f"  {brief(p)}" for p in spurious)
+    assert figures[figure] >= floor, (
+        f"{figure} = {figures[figure]} < floor {floor} (measured {measured}); "
+        f"figures: {json.dumps(figures)}\n{_failures(matches, figure)}{extra}"
+    )
+
+
+def test_dependences_between_reports_found(demo_result: Row, gold: Row) -> None:
+    figures = dependence_figures(demo_result, gold)
+    message = json.dumps(figures, indent=1)
+    # Measured: 5 of 9 gold file pairs linked (0.5556); 3 of 9 with the gold kind (0.3333).
+    assert figures["dependence_recall"] >= 0.55, message
+    assert figures["dependence_kind_recall"] >= 0.33, message
+
+
+def test_the_true_hypothesis_wins_and_majority_vote_loses(demo_result: Row, gold: Row) -> None:
+    figures = hypothesis_figures(demo_result, gold)
+    message = json.dumps(figures)
+    # Measured: foothold 0.9997, breakthrough 0.0003, repelled 0.00001.
+    assert figures["top"] == gold["true_hypothesis"] == "foothold", message
+    # Measured: the majority vote picks breakthrough (the gold's report count says repelled).
+    assert figures["majority_vote"] != gold["true_hypothesis"], message
+
+
+def test_document_votes(demo_result: Row, gold: Row) -> None:
+    figures = document_stance_figures(demo_result, gold)
+    # Measured: 10 of 22 reports vote as the gold stance says (0.4545; 11 in an earlier run).
+    assert figures["document_stance_accuracy"] >= 0.40, json.dumps(figures, indent=1)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="measured: no absent row for Iron Steppe / breakthrough (its boasts about other "
+    "fronts get a 'supports breakthrough' row instead); remove this mark when it passes",
+)
+def test_iron_steppe_silence_is_an_absence_signal(demo_result: Row, gold: Row) -> None:
+    figures = absence_figures(demo_result, gold)
+    # Measured: 0 of 1.
+    assert figures["absence_recall"] == 1.0, json.dumps(figures, indent=1)
+
+
+def test_loaded_language_flagged(demo_result: Row, gold: Row) -> None:
+    figures = loaded_figures(demo_result, gold)
+    message = json.dumps(figures, indent=1)
+    # Measured: 14 of 38 gold phrases flagged (0.3684).
+    assert figures["loaded_recall"] >= 0.35, message
+    # Measured: 18 of 20 flagged (file, term) pairs hit a gold phrase (0.9).
+    assert figures["loaded_precision"] >= 0.85, message
