@@ -17,12 +17,18 @@ from fogline.records import Assessment, Claim, StanceLabel, Statement
 class AssessOutput:
     assessments: tuple[Assessment, ...]
     majority: dict[str, str]
+    votes: dict[str, dict[str, int]]
     reliability: dict[str, tuple[float, float, float]]
     independence: dict[str, float]
 
 
-def document_majority(link: LinkResult, claims: list[Claim]) -> dict[str, str]:
-    """The baseline: every report votes once, for the hypothesis most of its claims support."""
+def document_votes(
+    link: LinkResult, claims: list[Claim]
+) -> tuple[dict[str, str], dict[str, dict[str, int]]]:
+    """The baseline: every report votes once, for the hypothesis most of its claims support.
+
+    Returns the majority pick per question (ties: the hypothesis listed first) and the
+    vote count of every hypothesis."""
     doc_of = {c.id: c.document_id for c in claims}
     rows = []
     for question in link.questions:
@@ -36,7 +42,10 @@ def document_majority(link: LinkResult, claims: list[Claim]) -> dict[str, str]:
             pick = next(h for h in order if counter[h] == top)
             rows.append(EvidenceRow(question.id, doc, pick, StanceLabel.SUPPORTS))
     questions = {q.id: [h.id for h in q.hypotheses] for q in link.questions}
-    return majority_vote(questions, rows)
+    votes = {q: {h: 0 for h in hyps} for q, hyps in questions.items()}
+    for row in rows:
+        votes[row.question][row.hypothesis] += 1
+    return majority_vote(questions, rows), votes
 
 
 def assess_corpus(
@@ -89,9 +98,11 @@ def assess_corpus(
     for e in evidence:
         if not e.absent:
             independence[e.source_id].append(e.factors.get("independence", 1.0))
+    majority, votes = document_votes(link, claims)
     return AssessOutput(
         assessments=tuple(assessments),
-        majority=document_majority(link, claims),
+        majority=majority,
+        votes=votes,
         reliability=reliability,
         independence={s: min(v) for s, v in independence.items()},
     )

@@ -143,7 +143,7 @@ def save_assessment(ws: Workspace, link: LinkResult, out: AssessOutput) -> None:
             for h, p in assessment.probabilities.items():
                 low, high = assessment.intervals.get(h, (p, p))
                 conn.execute(
-                    "INSERT INTO posteriors VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    "INSERT INTO posteriors VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                     (
                         assessment.question_id,
                         h,
@@ -152,6 +152,7 @@ def save_assessment(ws: Workspace, link: LinkResult, out: AssessOutput) -> None:
                         high,
                         assessment.log_prior_c[h],
                         int(h == majority),
+                        out.votes.get(assessment.question_id, {}).get(h, 0),
                     ),
                 )
         for source, (acc, low, high) in out.reliability.items():

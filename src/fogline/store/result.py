@@ -188,8 +188,8 @@ def _source_dependences(ws: Workspace, claim_source: dict[str, str | None]) -> d
 
 def _questions(ws: Workspace, actors: dict[str, Any]) -> list[dict[str, Any]]:
     posteriors: dict[str, dict[str, tuple[Any, ...]]] = defaultdict(dict)
-    for q, h, p, low, high, _, majority in _rows(ws, "SELECT * FROM posteriors"):
-        posteriors[q][h] = (p, low, high, bool(majority))
+    for q, h, p, low, high, _, majority, votes in _rows(ws, "SELECT * FROM posteriors"):
+        posteriors[q][h] = (p, low, high, bool(majority), votes)
     contributions: dict[str, dict[str, float]] = defaultdict(dict)
     for e, h, v in _rows(ws, "SELECT * FROM contributions"):
         contributions[e][h] = round(v, 6)
@@ -223,7 +223,9 @@ def _questions(ws: Workspace, actors: dict[str, Any]) -> list[dict[str, Any]]:
             "SELECT id, text, favours FROM hypotheses WHERE question_id = ? ORDER BY position",
             (q_id,),
         ):
-            p, low, high, is_majority = posteriors[q_id].get(h_id, (None, None, None, False))
+            p, low, high, is_majority, votes = posteriors[q_id].get(
+                h_id, (None, None, None, False, 0)
+            )
             if is_majority:
                 majority = h_id
             hyps.append(
@@ -233,8 +235,14 @@ def _questions(ws: Workspace, actors: dict[str, Any]) -> list[dict[str, Any]]:
                     "favours": favours,
                     "probability": None if p is None else round(p, 6),
                     "interval": None if p is None else [round(low, 6), round(high, 6)],
+                    "majority_votes": votes,
                 }
             )
+        total_votes = sum(h["majority_votes"] for h in hyps)
+        for h in hyps:
+            h["majority_vote_share"] = round(h["majority_votes"] / total_votes, 6) if (
+                total_votes
+            ) else None
         for ev in evidence[q_id]:
             ev["contributions"] = {h["id"]: ev["contributions"].get(h["id"], 0.0) for h in hyps}
         ranked = sorted(

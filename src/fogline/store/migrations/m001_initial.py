@@ -89,6 +89,7 @@ CREATE TABLE contributions (
 CREATE TABLE posteriors (
     question_id TEXT NOT NULL, hypothesis_id TEXT NOT NULL, probability REAL NOT NULL,
     low REAL NOT NULL, high REAL NOT NULL, log_prior_c REAL NOT NULL, majority INTEGER NOT NULL,
+    votes INTEGER NOT NULL,
     PRIMARY KEY (question_id, hypothesis_id)
 );
 CREATE TABLE reliability (
