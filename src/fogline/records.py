@@ -193,12 +193,16 @@ class Hypothesis:
 
 @dataclass(frozen=True, slots=True)
 class Question:
-    """A set of mutually exclusive hypotheses about one contested matter."""
+    """A set of mutually exclusive hypotheses about one contested matter.
+
+    ``about`` lists terms (places, units, names) that mark a report as being about this
+    question; when given, claims from reports that mention none of them are unrelated."""
 
     id: str
     text: str
     hypotheses: tuple[Hypothesis, ...]
     derived: bool = False
+    about: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -54,3 +54,15 @@ def test_known_actor_aliases_and_grade() -> None:
     index = link_actors(docs, [statement("s1", "d1", "Gen. Quill")], sides)
     actor = next(a for a in index.actors if a.id == index.by_statement["s1"])
     assert (actor.name, actor.side, actor.grade) == ("Ada Quill", "n", "B")
+
+
+def test_core_name_drops_the_role_in_front() -> None:
+    from fogline.link.actors import core_name
+
+    assert core_name("Selm Region governor Rostan Vereko") == "Rostan Vereko"
+    assert core_name("Military expert Yarin Kostelets") == "Yarin Kostelets"
+    assert core_name("Defence Ministry spokesman Major General Arkady Tolm") == (
+        "Major General Arkady Tolm")
+    assert core_name("Kerevian military bloggers") == "Kerevian military bloggers"
+    assert core_name("General Ilse Marren") == "General Ilse Marren"
+    assert core_name("the chief of the General Staff") == "the chief of the General Staff"

@@ -52,7 +52,7 @@ class _Found:
 
 
 def _span(tokens: Iterable[Any]) -> Span:
-    toks = [t for t in tokens if not t.is_punct or t.text in "%$"]
+    toks = [t for t in tokens if not t.is_space and (not t.is_punct or t.text in "%$")]
     if not toks:
         return (0, 0)
     return (min(t.idx for t in toks), max(t.idx + len(t.text) for t in toks))
@@ -83,8 +83,22 @@ def _speaker_head(head: Any) -> Any:
             if child.dep_ == "appos" and child.pos_ == "PROPN":
                 return child
     if head.lower_ in RELATIVE_PRONOUNS and head.head.dep_ == "relcl":
-        return head.head.head
+        return _antecedent(head.head.head)
     return head
+
+
+def _antecedent(noun: Any) -> Any:
+    """Climb from a relative clause's noun to the name it describes: in "General Marren,
+    the commander of Norrland's forces, who told ..." the clause may hang off "forces"."""
+    node = noun
+    for _ in range(6):
+        if node.pos_ == "PROPN" and node.dep_ != "poss":
+            return node
+        if node.dep_ in ("appos", "pobj", "prep", "poss") and node.head.i != node.i:
+            node = node.head
+        else:
+            break
+    return noun
 
 
 def _subject_of(verb: Any) -> Any | None:
@@ -96,18 +110,20 @@ def _subject_of(verb: Any) -> Any | None:
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
     if subjects:  # '"C," X said' can parse C's subject as a second subject of "said"
         return min(subjects, key=lambda c: abs(c.i - verb.i))
+    if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
+        return verb.head  # "bloggers, reported that C" (a participle read as a modifier)
     if verb.dep_ in ("advcl", "conj", "xcomp", "relcl") and verb.head.i != verb.i:
         if verb.dep_ == "relcl" and verb.head.pos_ in ("PROPN", "NOUN"):
-            return verb.head
+            return _antecedent(verb.head)
         return _subject_of(verb.head)
     return None
 
 
 def _that_clause_under_object(children: list[Any]) -> Any | None:
-    """"told a hearing that C": the parser may hang C off the object as a clause."""
-    for child in children:
-        if child.dep_ not in ("dobj", "dative"):
-            continue
+    """ "told a hearing that C": the parser may hang C off the object as a clause."""
+    objects = [c for c in children if c.dep_ in ("dobj", "dative")]
+    objects += [g for c in children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    for child in objects:
         for clause in child.children:
             if clause.dep_ in ("acl", "relcl", "ccomp") and any(
                 m.dep_ == "mark" and m.lower_ == "that" for m in clause.children
@@ -184,9 +200,16 @@ def _find_one(cue: Any, quotes: list[Span]) -> _Found | None:
                 )
     if subject is None:
         return None
+    if via is None and subject.dep_ == "dobj" and subject.head.lemma_.lower() in CITE_VERBS:
+        relay = subject.head.head  # "Y, citing X, reported C" parsed with X as the reporter
+        if relay.pos_ in ("PROPN", "NOUN") and relay.i != subject.head.i:
+            via = _span_text(cue.doc, _span(_name_tokens(relay)))
     head = _speaker_head(subject)
     speaker = _span(_name_tokens(head))
-    if content_tok is not None:
+    host = _host_clause(cue) if content_tok is None else None
+    if host is not None and _adjacent_quote(quotes, cue, speaker) is None:
+        content = host
+    elif content_tok is not None:
         content = _span(_strip_mark(content_tok))
         quote = quote_at(quotes, *content)
         if quote is not None and quote[0] <= content[0] and content[1] <= quote[1]:
@@ -201,6 +224,22 @@ def _find_one(cue: Any, quotes: list[Span]) -> _Found | None:
     if speaker[0] < content[1] and content[0] < speaker[1]:
         return None
     return _Found(speaker, _span(head.subtree), _span([cue]), content, via, echoes)
+
+
+def _host_clause(cue: Any) -> Span | None:
+    """``C, X said`` and ``As X told Y, C``: the cue hangs off the clause it reports."""
+    if cue.dep_ not in ("conj", "advcl", "parataxis") or cue.head.i == cue.i:
+        return None
+    if cue.head.pos_ not in ("VERB", "AUX"):
+        return None
+    marked_as = any(c.dep_ == "mark" and c.lower_ == "as" for c in cue.children)
+    if not (cue.i > cue.head.i or marked_as):
+        return None
+    if any(c.dep_ == "dobj" and c.lemma_.lower() not in VENUE_NOUNS for c in cue.children):
+        return None
+    inside = {t.i for t in cue.subtree}
+    tokens = [t for t in cue.head.subtree if t.i not in inside and t.dep_ != "cc"]
+    return _span(tokens) if tokens else None
 
 
 def _adjacent_quote(quotes: list[Span], cue: Any, speaker: Span) -> Span | None:
@@ -228,6 +267,8 @@ def _according_to(tok: Any) -> _Found | None:
     if source is None:
         return None
     clause = tok.head
+    while clause.dep_ in ("advcl", "ccomp", "conj") and clause.head.i != clause.i:
+        clause = clause.head  # "C once D, according to X": the whole of C once D
     excluded = {t.i for t in tok.subtree}
     content_tokens = [t for t in clause.subtree if t.i not in excluded]
     content = _span(content_tokens)
@@ -241,7 +282,18 @@ def _span_text(doc: Any, span: Span) -> str:
     return str(doc.text[span[0] : span[1]])
 
 
-def _venue_and_addressee(cue: Any) -> tuple[Span | None, Span | None]:
+def _venue_and_addressee(cue: Any, content: Span) -> tuple[Span | None, Span | None]:
+    """Where ("told state television", "in his nightly address") and to whom ("told
+    reporters") a statement was made; never overlapping its content."""
+
+    def outside(tokens: Any) -> list[Any]:
+        return [
+            t
+            for t in tokens
+            if not content[0] <= t.idx < content[1]
+            and not (t.dep_ == "mark" and content[0] <= t.head.idx < content[1])
+        ]
+
     venue: Span | None = None
     addressee: Span | None = None
     candidates = list(cue.children)
@@ -258,7 +310,7 @@ def _venue_and_addressee(cue: Any) -> tuple[Span | None, Span | None]:
         elif child.dep_ == "prep" and child.lower_ in ("in", "at", "on", "during", "to", "via"):
             pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
             if pobj is not None and pobj.lemma_.lower() in VENUE_NOUNS:
-                venue = venue or _span(child.subtree)
+                venue = venue or _span(outside(child.subtree))
             elif child.lower_ == "to" and pobj is not None and pobj.pos_ in ("NOUN", "PROPN"):
                 addressee = addressee or _span(pobj.subtree)
     return venue, addressee
@@ -327,9 +379,11 @@ def _build(
     times: list[TimeRef],
 ) -> Statement:
     text = doc.text
-    venue, addressee = (None, None) if cue.lower_ == "according" else _venue_and_addressee(cue)
+    venue, addressee = (
+        (None, None) if cue.lower_ == "according" else _venue_and_addressee(cue, found.content)
+    )
     quote = quote_at(quotes, *found.content)
-    direct = quote is not None and (quote[1] - quote[0]) >= 0.6 * (
+    direct = quote is not None and (quote[1] - quote[0]) >= 0.9 * (
         found.content[1] - found.content[0]
     )
     points = [r for r in times if r.type in ("DATE", "TIME")]

@@ -26,8 +26,15 @@ def _titled_names(document_id: str, parsed: Any) -> list[Mention]:
         chain = [t for t in tok.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"]
         if chain and chain[0].lower_.rstrip(".") in {t.rstrip(".") for t in TITLES}:
             start = chain[0].idx
-            found.append(Mention(document_id, start, tok.idx + len(tok.text),
-                                 parsed.text[start : tok.idx + len(tok.text)], "PERSON"))
+            found.append(
+                Mention(
+                    document_id,
+                    start,
+                    tok.idx + len(tok.text),
+                    parsed.text[start : tok.idx + len(tok.text)],
+                    "PERSON",
+                )
+            )
     return found
 
 

@@ -14,8 +14,6 @@ import re
 from fogline.analyze.lexicon import GROUP_PRONOUNS, PERSON_PRONOUNS, TITLES
 from fogline.records import Mention, Statement
 
-_DETERMINERS = ("the ", "this ", "that ", "a ", "an ")
-
 
 @dataclasses.dataclass(slots=True)
 class _Candidate:
@@ -30,66 +28,109 @@ def _is_name(text: str) -> bool:
     return bool(words) and all(w[:1].isupper() for w in words)
 
 
+_PERSON_NOUNS = TITLES | {
+    "official",
+    "officer",
+    "commander",
+    "correspondent",
+    "analyst",
+    "expert",
+    "envoy",
+    "spokesman",
+    "spokeswoman",
+    "chief",
+    "head",
+    "leader",
+    "diplomat",
+}
+_GROUP_NOUNS = {
+    "ministry",
+    "institute",
+    "channel",
+    "agency",
+    "army",
+    "government",
+    "military",
+    "staff",
+    "administration",
+    "office",
+    "command",
+    "service",
+    "department",
+    "council",
+    "committee",
+    "tank",
+    "outlet",
+    "newspaper",
+    "broadcaster",
+    "embassy",
+    "parliament",
+}
+
+
 def _descriptor_noun(speaker: str) -> str | None:
-    """ "the general" gives "general"; a name after "the" ("the Halvard Institute") gives None."""
-    lowered = speaker.lower()
-    for det in _DETERMINERS:
-        if lowered.startswith(det):
-            words = speaker[len(det) :].split()
-            if not words or any(w[:1].isupper() for w in words):
-                return None
-            return words[-1].lower()
-    return None
+    """The head noun of a speaker described rather than named: "the general" and
+    "Kerevia's top general" give "general", "the chief of the General Staff" gives "chief";
+    a name ("the Halvard Institute", "General Marren") gives None."""
+    head_part = re.split(r"\s+of\s+", speaker, maxsplit=1)[0]
+    words = head_part.split()
+    if not words or not words[-1].islower():
+        return None
+    noun = words[-1]
+    return noun if noun in _PERSON_NOUNS | _GROUP_NOUNS else None
 
 
 def resolve_speakers(statements: list[Statement], mentions: list[Mention]) -> list[Statement]:
-    """Statements with ``resolved_speaker`` and ``resolution`` filled in, same order."""
-    candidates = [
-        _Candidate(m.text, m.start, m.text, True) for m in mentions if m.label == "PERSON"
-    ] + [_Candidate(m.text, m.start, m.text, False) for m in mentions if m.label in ("ORG", "NORP")]
+    """Statements with ``resolved_speaker`` and ``resolution`` filled in, same order.
+
+    A pronoun takes the most recent named speaker before it, else the most recent
+    person (he, she) or organisation (they, it) named before it. A descriptor takes the
+    most recent person or organisation whose description holds its head noun.
+    """
+    mentioned = [
+        _Candidate(m.text, m.start, m.text, m.label == "PERSON")
+        for m in mentions
+        if m.label in ("PERSON", "ORG")
+    ]
     resolved: list[Statement] = []
     named: list[_Candidate] = []
     for st in sorted(statements, key=lambda s: s.speaker_start):
         speaker = st.speaker.strip()
         lowered = speaker.lower()
-        earlier = [c for c in candidates if c.start < st.speaker_start] + named
-        earlier.sort(key=lambda c: c.start)
-        if lowered in PERSON_PRONOUNS:
-            pick = next((c for c in reversed(earlier) if c.person), None)
+        before = sorted(
+            (c for c in mentioned + named if c.start < st.speaker_start), key=lambda c: c.start
+        )
+        if lowered in PERSON_PRONOUNS | GROUP_PRONOUNS:
+            person = lowered in PERSON_PRONOUNS
+            recent_speaker = next(
+                (c for c in reversed(named) if c.person == person and c.start < st.speaker_start),
+                None,
+            )
+            pick = recent_speaker or next((c for c in reversed(before) if c.person == person), None)
             resolved.append(_with(st, pick, "pronoun"))
-        elif lowered in GROUP_PRONOUNS:
-            pick = next((c for c in reversed(earlier) if not c.person), None)
-            resolved.append(_with(st, pick, "pronoun"))
-        elif (noun := _descriptor_noun(speaker)) is not None and noun in TITLES | {
-            "ministry",
-            "institute",
-            "channel",
-            "agency",
-            "official",
-            "officer",
-            "commander",
-            "military",
-            "army",
-            "government",
-            "spokesman",
-            "statement",
-            "think",
-            "tank",
-        }:
+            continue
+        noun = _descriptor_noun(speaker)
+        if noun is not None:
+            person = noun in _PERSON_NOUNS
             pick = next(
                 (
                     c
-                    for c in reversed(earlier)
-                    if noun in c.description.lower() and c.name != speaker
+                    for c in reversed(before)
+                    if c.person == person and noun in c.description.lower() and c.name != speaker
                 ),
                 None,
             )
-            resolved.append(_with(st, pick, "descriptor"))
-        else:
-            resolved.append(dataclasses.replace(st, resolved_speaker=None, resolution="name"))
-            named.append(
-                _Candidate(speaker, st.speaker_start, st.speaker_hint or speaker, _is_name(speaker))
-            )
+            if pick is None and not person:
+                # "the regional administration": an organisation named by description
+                # stays a speaker of its own rather than an unresolved one.
+                resolved.append(dataclasses.replace(st, resolved_speaker=None, resolution="name"))
+            else:
+                resolved.append(_with(st, pick, "descriptor"))
+            continue
+        resolved.append(dataclasses.replace(st, resolved_speaker=None, resolution="name"))
+        named.append(
+            _Candidate(speaker, st.speaker_start, st.speaker_hint or speaker, _is_name(speaker))
+        )
     order = {st.id: i for i, st in enumerate(statements)}
     return sorted(resolved, key=lambda s: order[s.id])
 

@@ -24,7 +24,6 @@ from dataclasses import dataclass
 from fogline.assess.model import EvidenceRow
 from fogline.link.pipeline import LinkResult
 from fogline.records import (
-    Actor,
     Claim,
     Evidence,
     Modality,
@@ -135,7 +134,13 @@ def build_evidence(
             factors["interest"] = _interest(side, favours[hyp], label, sides_in_play, params)
             rows.append((source, hyp, label, tuple(sorted(i[0] for i in items)), factors))
         evidence.extend(_with_independence(question, rows, groups))
-        evidence.extend(_absences(question, rows, link, claims, actor_by_id))
+        published = {
+            (link.actors.by_document[claim_by_id[s.claim_id].document_id], s.hypothesis_id)
+            for s in link.stances
+            if s.question_id == question.id and s.label == StanceLabel.SUPPORTS
+            and s.confidence >= params.min_confidence
+        }
+        evidence.extend(_absences(question, rows, link, claims, published))
     model_rows = [
         EvidenceRow(e.question_id, e.source_id, e.hypothesis_id, e.label, e.weight, e.absent)
         for e in evidence
@@ -182,13 +187,17 @@ def _absences(
     rows: list[tuple[str, str, StanceLabel, tuple[str, ...], dict[str, float]]],
     link: LinkResult,
     claims: list[Claim],
-    actor_by_id: dict[str, Actor],
+    published: set[tuple[str, str]],
 ) -> list[Evidence]:
-    """Sources on a hypothesis's side that spoke in the corpus but never asserted it."""
+    """Sources on a hypothesis's side that spoke in the corpus but never asserted it.
+
+    An outlet that published someone else's assertion of it (``published``) is not silent."""
     spoke = set(link.actors.by_statement.values()) | {
         link.actors.by_document[c.document_id] for c in claims
     }
-    asserted = {(source, hyp) for source, hyp, label, _, _ in rows if label == StanceLabel.SUPPORTS}
+    asserted = {
+        (source, hyp) for source, hyp, label, _, _ in rows if label == StanceLabel.SUPPORTS
+    } | published
     out = []
     for hyp in question.hypotheses:
         if hyp.favours is None:

@@ -38,6 +38,21 @@ def name_key(name: str) -> str:
     return " ".join(words)
 
 
+def core_name(name: str) -> str:
+    """The proper name at the end of a described speaker: "Selm Region governor Rostan
+    Vereko" gives "Rostan Vereko"; a speaker without such a name is returned as is."""
+    words = name.split()
+    tail: list[str] = []
+    for word in reversed(words):
+        if not word[:1].isupper() or word.endswith(("'s", "\u2019s")):
+            break
+        tail.insert(0, word)
+    if len(tail) == len(words) or len(tail) < 2:
+        return name
+    proper = [w for w in tail if w.lower().rstrip(".") not in {t.rstrip(".") for t in TITLES}]
+    return " ".join(tail) if len(proper) >= 2 else name
+
+
 def _is_proper(name: str) -> bool:
     words = [w for w in re.findall(r"[\w'-]+", name) if w.lower() not in TITLES | _DETERMINERS]
     return bool(words) and all(w[:1].isupper() for w in words)
@@ -140,7 +155,7 @@ def link_actors(documents: list[Document], statements: list[Statement], sides: S
     for st in statements:
         if st.resolution == "unresolved":
             continue
-        name = st.resolved_speaker or st.speaker
+        name = core_name(st.resolved_speaker or st.speaker)
         actor_id = builder.get(name, _speaker_kind(name))
         by_statement[st.id] = actor_id
         if st.speaker_hint:

@@ -131,5 +131,10 @@ def load_questions(path: Path | None) -> list[Question]:
         ids = [h.id for h in hypotheses]
         if len(set(ids)) != len(ids):
             raise ConfigError(f"{path}: question {q['id']!r} repeats a hypothesis id")
-        questions.append(Question(str(q["id"]), str(q["text"]), tuple(hypotheses)))
+        about = q.get("about", [])
+        if not isinstance(about, list) or not all(isinstance(a, str) for a in about):
+            raise ConfigError(f"{path}: question {q['id']!r}: about must be a list of strings")
+        questions.append(
+            Question(str(q["id"]), str(q["text"]), tuple(hypotheses), about=tuple(about))
+        )
     return questions

@@ -6,6 +6,7 @@ workspace and stores the ``LinkResult``.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -74,8 +75,9 @@ def link_corpus(
     for question in questions:
         wordings = hypothesis_texts(question)
         wording_vectors = embedder.embed([t for _, t in wordings])
+        on_topic = _about(question, documents, claims)
         scored = score_stances(
-            question, claims, vectors, wording_vectors, settings.stance_threshold
+            question, claims, vectors, wording_vectors, settings.stance_threshold, on_topic
         )
         stances.extend(_inherit_echoes(scored, dependences))
     return LinkResult(
@@ -87,6 +89,17 @@ def link_corpus(
             sorted(set(dependences), key=lambda d: (d.claim_id, d.depends_on, d.kind))
         ),
     )
+
+
+def _about(question: Question, documents: list[Document], claims: list[Claim]) -> list[bool]:
+    """Per claim: does its report mention one of the question's ``about`` terms?"""
+    if not question.about:
+        return [True] * len(claims)
+    pattern = re.compile(
+        r"(?<!\w)(" + "|".join(re.escape(t) for t in question.about) + r")(?!\w)", re.IGNORECASE
+    )
+    mentions = {d.id: pattern.search(d.text) is not None for d in documents}
+    return [mentions.get(c.document_id, False) for c in claims]
 
 
 def _claim_sources(claims: list[Claim], actors: ActorIndex) -> dict[str, str]:

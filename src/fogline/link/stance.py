@@ -38,8 +38,11 @@ def score_stances(
     claim_vectors: npt.NDArray[np.float32],
     wording_vectors: npt.NDArray[np.float32],
     threshold: float,
+    on_topic: list[bool] | None = None,
 ) -> list[Stance]:
-    """Stances of ``claims`` toward the hypotheses of ``question`` (related pairs only)."""
+    """Stances of ``claims`` toward the hypotheses of ``question`` (related pairs only).
+
+    ``on_topic[i]`` False makes claim i unrelated whatever its similarity."""
     wordings = hypothesis_texts(question)
     hyp_ids = [h.id for h in question.hypotheses]
     if not claims or not wordings:
@@ -58,7 +61,7 @@ def score_stances(
         ranked = np.argsort(-per_hyp[i], kind="stable")
         best, second = int(ranked[0]), int(ranked[1]) if len(ranked) > 1 else int(ranked[0])
         top = float(per_hyp[i, best])
-        if top < threshold:
+        if top < threshold or (on_topic is not None and not on_topic[i]):
             continue
         margin = top - float(per_hyp[i, second])
         confidence = float(

@@ -116,8 +116,8 @@ def save_assessment(ws: Workspace, link: LinkResult, out: AssessOutput) -> None:
         insert(conn, "propositions", link.propositions)
         for question in link.questions:
             conn.execute(
-                "INSERT INTO questions VALUES (?, ?, ?)",
-                (question.id, question.text, int(question.derived)),
+                "INSERT INTO questions VALUES (?, ?, ?, ?)",
+                (question.id, question.text, int(question.derived), json.dumps(question.about)),
             )
             for position, hyp in enumerate(question.hypotheses):
                 conn.execute(

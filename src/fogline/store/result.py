@@ -215,7 +215,8 @@ def _questions(ws: Workspace, actors: dict[str, Any]) -> list[dict[str, Any]]:
             }
         )
     out = []
-    for q_id, text, derived in _rows(ws, "SELECT id, text, derived FROM questions ORDER BY id"):
+    questions = _rows(ws, "SELECT id, text, derived, about FROM questions ORDER BY id")
+    for q_id, text, derived, about in questions:
         hyps = []
         majority = None
         for h_id, h_text, favours in _rows(
@@ -254,6 +255,7 @@ def _questions(ws: Workspace, actors: dict[str, Any]) -> list[dict[str, Any]]:
                 "id": q_id,
                 "text": text,
                 "derived": bool(derived),
+                "about": json.loads(about),
                 "hypotheses": hyps,
                 "majority_vote": majority,
                 "evidence": ranked,

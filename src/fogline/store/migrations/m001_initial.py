@@ -60,7 +60,7 @@ CREATE TABLE propositions (
     id TEXT PRIMARY KEY, text TEXT NOT NULL, claim_ids TEXT NOT NULL
 );
 CREATE TABLE questions (
-    id TEXT PRIMARY KEY, text TEXT NOT NULL, derived INTEGER NOT NULL
+    id TEXT PRIMARY KEY, text TEXT NOT NULL, derived INTEGER NOT NULL, about TEXT NOT NULL
 );
 CREATE TABLE hypotheses (
     id TEXT NOT NULL, question_id TEXT NOT NULL REFERENCES questions(id) ON DELETE CASCADE,
