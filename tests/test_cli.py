@@ -15,11 +15,11 @@ from fogline.store import Workspace
 
 REPORTS = {
     "a.txt": "General Jane Doe told a hearing on Monday that the northern army holds the "
-             "bridge at Kell.\n",
+    "bridge at Kell.\n",
     "b.txt": "Officials in the south said that the northern army was driven away from the "
-             "bridge at Kell two weeks ago.\n",
+    "bridge at Kell two weeks ago.\n",
     "c.md": "---\noutlet: Kell Courier\npublished_at: 2025-03-12\n---\n# Bridge\n\nLocal "
-            "residents said the northern army still holds the bridge at Kell.\n",
+    "residents said the northern army still holds the bridge at Kell.\n",
 }
 QUESTIONS = """
 [[questions]]
@@ -72,8 +72,7 @@ def test_workspace_verbs_end_to_end(tmp_path: Path, corpus: Path, env: dict[str,
     assert "Who holds the bridge at Kell?" in out
     code, _, err = run([*base, "report", "--out", str(tmp_path / "r.html")], env)
     assert code == 0 and (tmp_path / "r.html").read_text().startswith("<!DOCTYPE html>")
-    code, _, _ = run([*base, "export", "--format", "json", "--out", str(tmp_path / "r.json")],
-                     env)
+    code, _, _ = run([*base, "export", "--format", "json", "--out", str(tmp_path / "r.json")], env)
     data = json.loads((tmp_path / "r.json").read_text())
     assert {d["outlet"] for d in data["documents"]} >= {"Kell Courier"}
     statement = next(s for s in data["statements"] if s["speaker"] == "General Jane Doe")
@@ -90,10 +89,10 @@ def test_bad_inputs_are_skipped_with_one_line_each(
 ) -> None:
     (corpus / "empty.txt").write_text("")
     (corpus / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00")
-    (corpus / "latin1.txt").write_bytes("Le g\xe9n\xe9ral a dit que le pont est tenu.".encode(
-        "latin-1"))
-    code, out, err = run(["--quiet", "analyze", str(corpus), "--json", str(tmp_path / "r.json")],
-                         env)
+    (corpus / "latin1.txt").write_bytes(
+        "Le g\xe9n\xe9ral a dit que le pont est tenu.".encode("latin-1")
+    )
+    code, _, err = run(["--quiet", "analyze", str(corpus), "--json", str(tmp_path / "r.json")], env)
     assert code == EXIT_SKIPPED
     skipped = [line for line in err.splitlines() if line.startswith("fogline: skipped")]
     assert len(skipped) == 2
@@ -148,8 +147,9 @@ def test_posteriors_decompose_into_contributions(
         assert math.isclose(logs[h] - mean, total, abs_tol=1e-4)
 
 
-def test_same_input_gives_the_same_result(corpus: Path, tmp_path: Path,
-                                          env: dict[str, str]) -> None:
+def test_same_input_gives_the_same_result(
+    corpus: Path, tmp_path: Path, env: dict[str, str]
+) -> None:
     first, _ = api.analyze([corpus], questions=tmp_path / "questions.toml")
     second, _ = api.analyze([corpus], questions=tmp_path / "questions.toml")
     assert json.dumps(first, sort_keys=True) == json.dumps(second, sort_keys=True)

@@ -14,11 +14,13 @@ def only(analysis: Any) -> Statement:
 
 
 def test_told_venue_time_and_content(analyze: Any) -> None:
-    st = only(analyze(
-        "General Ilse Marren, commander of Norrland's forces, told a parliamentary defence "
-        "committee hearing on Tuesday that Aldmarkian forces hold good defensive terrain "
-        "inside Selm Region."
-    ))
+    st = only(
+        analyze(
+            "General Ilse Marren, commander of Norrland's forces, told a parliamentary defence "
+            "committee hearing on Tuesday that Aldmarkian forces hold good defensive terrain "
+            "inside Selm Region."
+        )
+    )
     assert st.speaker == "General Ilse Marren"
     assert "Norrland" in (st.speaker_hint or "")
     assert st.cue == "told"
@@ -29,10 +31,12 @@ def test_told_venue_time_and_content(analyze: Any) -> None:
 
 
 def test_quote_before_speaker_is_direct_with_event_time(analyze: Any) -> None:
-    st = only(analyze(
-        '"The enemy\'s attempt to break through failed two weeks ago," Rusk told state '
-        "television on Sunday."
-    ))
+    st = only(
+        analyze(
+            '"The enemy\'s attempt to break through failed two weeks ago," Rusk told state '
+            "television on Sunday."
+        )
+    )
     assert st.speaker == "Rusk"
     assert st.direct
     assert st.content.startswith("The enemy's attempt")
@@ -47,9 +51,9 @@ def test_colon_quote(analyze: Any) -> None:
 
 
 def test_according_to(analyze: Any) -> None:
-    st = only(analyze(
-        "According to the Halvard Institute, Aldmarkian forces likely still hold a narrow strip."
-    ))
+    st = only(
+        analyze("According to the Halvard Institute, Aldmarkian forces likely still hold a strip.")
+    )
     assert st.speaker == "the Halvard Institute"
     assert st.cue == "According to"
     assert "likely" in st.hedges
@@ -57,19 +61,21 @@ def test_according_to(analyze: Any) -> None:
 
 
 def test_cited_as_saying_records_the_relay(analyze: Any) -> None:
-    st = only(analyze(
-        "Tarn Wire cited Kerevian military bloggers as saying that fighting continues near "
-        "the village of Dravik."
-    ))
+    st = only(
+        analyze(
+            "Tarn Wire cited Kerevian military bloggers as saying that fighting continues near "
+            "the village of Dravik."
+        )
+    )
     assert st.speaker == "Kerevian military bloggers"
     assert st.via == "Tarn Wire"
     assert st.content == "fighting continues near the village of Dravik"
 
 
 def test_citing_participle(analyze: Any) -> None:
-    st = only(analyze(
-        "Tarn Wire, citing Kerevian bloggers, reported that shelling continued on Monday."
-    ))
+    st = only(
+        analyze("Tarn Wire, citing Kerevian bloggers, reported that shelling continued on Monday.")
+    )
     assert (st.speaker, st.via) == ("Kerevian bloggers", "Tarn Wire")
     assert st.event_at == "2025-03-10"
 

@@ -18,16 +18,21 @@ from fogline.records import (
     StanceLabel,
 )
 
-QUESTION = Question("q", "?", (
-    Hypothesis("north_wins", "q", "N", favours="north"),
-    Hypothesis("stalemate", "q", "S"),
-    Hypothesis("south_wins", "q", "W", favours="south"),
-))
+QUESTION = Question(
+    "q",
+    "?",
+    (
+        Hypothesis("north_wins", "q", "N", favours="north"),
+        Hypothesis("stalemate", "q", "S"),
+        Hypothesis("south_wins", "q", "W", favours="south"),
+    ),
+)
 
 
 def claim(cid: str, doc: str, modality: Modality = Modality.ASSERTED) -> Claim:
-    return Claim(id=cid, document_id=doc, statement_id=None, text=cid, start=0, end=1,
-                 modality=modality)
+    return Claim(
+        id=cid, document_id=doc, statement_id=None, text=cid, start=0, end=1, modality=modality
+    )
 
 
 def make_link(stances: list[Stance], deps: list[Dependence]) -> LinkResult:
@@ -46,10 +51,15 @@ def stance(cid: str, hyp: str, label: StanceLabel = StanceLabel.SUPPORTS) -> Sta
 
 
 def test_interest_hedging_and_absence_factors() -> None:
-    claims = [claim("a", "dn1"), claim("b", "ds1"), claim("c", "dx", Modality.HEDGED),
-              claim("unrelated", "dn2")]
-    link = make_link([stance("a", "north_wins"), stance("b", "stalemate"),
-                      stance("c", "stalemate")], [])
+    claims = [
+        claim("a", "dn1"),
+        claim("b", "ds1"),
+        claim("c", "dx", Modality.HEDGED),
+        claim("unrelated", "dn2"),
+    ]
+    link = make_link(
+        [stance("a", "north_wins"), stance("b", "stalemate"), stance("c", "stalemate")], []
+    )
     evidence, rows = build_evidence(link, claims, [], EvidenceParams())
     by = {(e.source_id, e.hypothesis_id, e.absent): e for e in evidence}
     assert by[("n1", "north_wins", False)].factors["interest"] == 0.5  # serves its side
@@ -72,8 +82,10 @@ def test_admission_against_interest_weighs_more() -> None:
 
 def test_one_origin_one_witness() -> None:
     claims = [claim("a", "dn1"), claim("b", "dn2"), claim("c", "dx")]
-    deps = [Dependence("b", "a", DependenceKind.NEAR_DUPLICATE),
-            Dependence("c", "a", DependenceKind.ECHO)]
+    deps = [
+        Dependence("b", "a", DependenceKind.NEAR_DUPLICATE),
+        Dependence("c", "a", DependenceKind.ECHO),
+    ]
     link = make_link([stance(c.id, "stalemate") for c in claims], deps)
     evidence, _ = build_evidence(link, claims, [], EvidenceParams())
     present = [e for e in evidence if not e.absent]

@@ -7,13 +7,31 @@ from fogline.link.config import KnownActor, Sides
 from fogline.records import ActorKind, Document, Statement
 
 
-def statement(sid: str, doc: str, speaker: str, hint: str | None = None,
-              resolved: str | None = None, resolution: str = "name") -> Statement:
+def statement(
+    sid: str,
+    doc: str,
+    speaker: str,
+    hint: str | None = None,
+    resolved: str | None = None,
+    resolution: str = "name",
+) -> Statement:
     return Statement(
-        id=sid, document_id=doc, sentence_index=0, speaker=speaker, speaker_start=0,
-        speaker_end=len(speaker), cue="said", cue_start=0, cue_end=0, content="x",
-        content_start=0, content_end=1, direct=False, speaker_hint=hint,
-        resolved_speaker=resolved, resolution=resolution,
+        id=sid,
+        document_id=doc,
+        sentence_index=0,
+        speaker=speaker,
+        speaker_start=0,
+        speaker_end=len(speaker),
+        cue="said",
+        cue_start=0,
+        cue_end=0,
+        content="x",
+        content_start=0,
+        content_end=1,
+        direct=False,
+        speaker_hint=hint,
+        resolved_speaker=resolved,
+        resolution=resolution,
     )
 
 
@@ -25,13 +43,14 @@ def test_name_key_strips_titles_and_possessives() -> None:
 
 def test_speakers_merge_across_forms_and_documents() -> None:
     sides = Sides(labels={"k": "K"}, keywords={"k": ("Kerevian",)})
-    docs = [Document(id="d1", text="", outlet="Wire", published_at=date(2025, 3, 1)),
-            Document(id="d2", text="", outlet="Daily")]
+    docs = [
+        Document(id="d1", text="", outlet="Wire", published_at=date(2025, 3, 1)),
+        Document(id="d2", text="", outlet="Daily"),
+    ]
     statements = [
         statement("s1", "d1", "General Jane Doe", hint="General Jane Doe, the Kerevian chief"),
         statement("s2", "d2", "Doe"),
-        statement("s3", "d2", "the general", resolved="General Jane Doe",
-                  resolution="descriptor"),
+        statement("s3", "d2", "the general", resolved="General Jane Doe", resolution="descriptor"),
         statement("s4", "d2", "He", resolution="unresolved"),
         statement("s5", "d1", "Kerevian military bloggers"),
     ]
@@ -48,8 +67,11 @@ def test_speakers_merge_across_forms_and_documents() -> None:
 
 
 def test_known_actor_aliases_and_grade() -> None:
-    sides = Sides(labels={"n": "N"}, keywords={},
-                  actors=(KnownActor("Ada Quill", ActorKind.PERSON, "n", "B", ("Quill",)),))
+    sides = Sides(
+        labels={"n": "N"},
+        keywords={},
+        actors=(KnownActor("Ada Quill", ActorKind.PERSON, "n", "B", ("Quill",)),),
+    )
     docs = [Document(id="d1", text="")]
     index = link_actors(docs, [statement("s1", "d1", "Gen. Quill")], sides)
     actor = next(a for a in index.actors if a.id == index.by_statement["s1"])
@@ -62,7 +84,8 @@ def test_core_name_drops_the_role_in_front() -> None:
     assert core_name("Selm Region governor Rostan Vereko") == "Rostan Vereko"
     assert core_name("Military expert Yarin Kostelets") == "Yarin Kostelets"
     assert core_name("Defence Ministry spokesman Major General Arkady Tolm") == (
-        "Major General Arkady Tolm")
+        "Major General Arkady Tolm"
+    )
     assert core_name("Kerevian military bloggers") == "Kerevian military bloggers"
     assert core_name("General Ilse Marren") == "General Ilse Marren"
     assert core_name("the chief of the General Staff") == "the chief of the General Staff"

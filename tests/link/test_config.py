@@ -34,7 +34,11 @@ def test_sides_file(tmp_path: Path) -> None:
     assert sides.labels == {"north": "The North", "south": "south"}
     quill, daily = sides.actors
     assert (quill.name, quill.side, quill.grade, quill.aliases) == (
-        "Ada Quill", "north", "B", ("General Quill",))
+        "Ada Quill",
+        "north",
+        "B",
+        ("General Quill",),
+    )
     assert daily.kind == "outlet"
     assert sides.side_of_text("a Southern commander") == "south"
     assert sides.side_of_text("the Northerners") is None  # whole words only
@@ -62,9 +66,7 @@ def test_bad_sides_file(tmp_path: Path, text: str, message: str) -> None:
 
 def test_questions_need_two_distinct_hypotheses(tmp_path: Path) -> None:
     path = tmp_path / "questions.toml"
-    path.write_text(
-        "[[questions]]\nid='q'\ntext='?'\n[[questions.hypotheses]]\nid='a'\ntext='A'\n"
-    )
+    path.write_text("[[questions]]\nid='q'\ntext='?'\n[[questions.hypotheses]]\nid='a'\ntext='A'\n")
     with pytest.raises(ConfigError, match="at least two"):
         load_questions(path)
     path.write_text(

@@ -9,22 +9,40 @@ from fogline.link.propositions import cluster_claims
 from fogline.link.stance import hypothesis_texts, score_stances
 from fogline.records import Claim, Hypothesis, Modality, Question, StanceLabel
 
-QUESTION = Question("q", "Where are they?", (
-    Hypothesis("advance", "q", "the troops advanced across the river", "north"),
-    Hypothesis("retreat", "q", "the troops retreated from the town", "south",
-               ("the army pulled back from the town",)),
-))
+QUESTION = Question(
+    "q",
+    "Where are they?",
+    (
+        Hypothesis("advance", "q", "the troops advanced across the river", "north"),
+        Hypothesis(
+            "retreat",
+            "q",
+            "the troops retreated from the town",
+            "south",
+            ("the army pulled back from the town",),
+        ),
+    ),
+)
 
 
 def claim(cid: str, text: str, modality: Modality = Modality.ASSERTED) -> Claim:
-    return Claim(id=cid, document_id="d", statement_id=None, text=text, start=0,
-                 end=len(text), modality=modality)
+    return Claim(
+        id=cid,
+        document_id="d",
+        statement_id=None,
+        text=text,
+        start=0,
+        end=len(text),
+        modality=modality,
+    )
 
 
 def test_stance_picks_the_closest_hypothesis_and_flips_on_denial() -> None:
-    claims = [claim("a", "the troops advanced across the river at dawn"),
-              claim("b", "the army pulled back from the town", Modality.DENIED),
-              claim("c", "bread prices rose in the capital")]
+    claims = [
+        claim("a", "the troops advanced across the river at dawn"),
+        claim("b", "the army pulled back from the town", Modality.DENIED),
+        claim("c", "bread prices rose in the capital"),
+    ]
     embedder = HashingEmbedder()
     vectors = embedder.embed([c.text for c in claims])
     wordings = embedder.embed([t for _, t in hypothesis_texts(QUESTION)])
@@ -36,9 +54,11 @@ def test_stance_picks_the_closest_hypothesis_and_flips_on_denial() -> None:
 
 
 def test_clustering_is_deterministic_and_groups_paraphrases() -> None:
-    claims = [claim("1", "the troops advanced across the river"),
-              claim("2", "the troops advanced across the river today"),
-              claim("3", "bread prices rose in the capital")]
+    claims = [
+        claim("1", "the troops advanced across the river"),
+        claim("2", "the troops advanced across the river today"),
+        claim("3", "bread prices rose in the capital"),
+    ]
     vectors = HashingEmbedder().embed([c.text for c in claims])
     first = cluster_claims(claims, vectors, threshold=0.7)
     assert first == cluster_claims(claims, vectors, threshold=0.7)

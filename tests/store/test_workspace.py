@@ -57,8 +57,11 @@ def test_second_writer_gets_a_clear_busy_error(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(workspace_module, "BUSY_TIMEOUT_S", 0.1)
-    with Workspace.create(tmp_path) as first, first.transaction():
-        with Workspace.open(tmp_path) as second:
-            with pytest.raises(WorkspaceError, match="busy"):
-                with second.transaction():
-                    pass
+    with (
+        Workspace.create(tmp_path) as first,
+        first.transaction(),
+        Workspace.open(tmp_path) as second,
+        pytest.raises(WorkspaceError, match="busy"),
+        second.transaction(),
+    ):
+        pass

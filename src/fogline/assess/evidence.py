@@ -137,7 +137,8 @@ def build_evidence(
         published = {
             (link.actors.by_document[claim_by_id[s.claim_id].document_id], s.hypothesis_id)
             for s in link.stances
-            if s.question_id == question.id and s.label == StanceLabel.SUPPORTS
+            if s.question_id == question.id
+            and s.label == StanceLabel.SUPPORTS
             and s.confidence >= params.min_confidence
         }
         evidence.extend(_absences(question, rows, link, claims, published))

@@ -15,7 +15,6 @@ import numpy.typing as npt
 
 from fogline.records import Claim, Proposition, stable_id
 
-
 _BLOCK = 256
 
 

@@ -18,7 +18,6 @@ import numpy.typing as npt
 
 from fogline.records import Claim, Modality, Question, Stance, StanceLabel
 
-
 _NEGATION = re.compile(r"\b(no|not|never|none|nobody|nothing|n't|without)\b", re.IGNORECASE)
 
 
@@ -27,9 +26,21 @@ def negated(text: str) -> bool:
     return _NEGATION.search(text) is not None
 
 
+_CLAUSE_BREAK = re.compile(r",?\s+(?:but|while|whereas|and)\s+(?=\w)|;\s*", re.IGNORECASE)
+
+
 def hypothesis_texts(question: Question) -> list[tuple[str, str]]:
-    """(hypothesis id, text) for every wording of every hypothesis."""
-    return [(h.id, t) for h in question.hypotheses for t in (h.text, *h.phrasings)]
+    """(hypothesis id, text) for every wording of every hypothesis, and for each clause of
+    a compound wording ("hold a strip | but have not advanced"), so that a claim stating
+    one part matches it."""
+    out: list[tuple[str, str]] = []
+    for h in question.hypotheses:
+        for text in (h.text, *h.phrasings):
+            out.append((h.id, text))
+            parts = [p.strip(" .") for p in _CLAUSE_BREAK.split(text)]
+            if len(parts) > 1:
+                out.extend((h.id, p) for p in parts if len(p.split()) >= 3)
+    return out
 
 
 def score_stances(

@@ -241,9 +241,9 @@ def _questions(ws: Workspace, actors: dict[str, Any]) -> list[dict[str, Any]]:
             )
         total_votes = sum(h["majority_votes"] for h in hyps)
         for h in hyps:
-            h["majority_vote_share"] = round(h["majority_votes"] / total_votes, 6) if (
-                total_votes
-            ) else None
+            h["majority_vote_share"] = (
+                round(h["majority_votes"] / total_votes, 6) if (total_votes) else None
+            )
         for ev in evidence[q_id]:
             ev["contributions"] = {h["id"]: ev["contributions"].get(h["id"], 0.0) for h in hyps}
         ranked = sorted(
