@@ -17,7 +17,7 @@ phrase inside the content gives when the reported event happened.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
@@ -173,6 +173,15 @@ def _find_one(cue: Any, quotes: list[Span]) -> _Found | None:
             echoed = cue.head
         if echoed is not None:
             owner = next((c for c in echoed.children if c.dep_ == "poss"), None)
+            if owner is None:  # "echoed remarks made on Tuesday by General Marren"
+                owner = next(
+                    (
+                        t
+                        for t in echoed.subtree
+                        if t.dep_ == "pobj" and t.head.dep_ == "agent" and t.pos_ == "PROPN"
+                    ),
+                    None,
+                )
             if owner is not None and owner.pos_ == "PROPN":
                 echoes = _span_text(cue.doc, _span(_name_tokens(owner)))
             if content_tok is None:
@@ -366,7 +375,35 @@ def extract_statements(
                     for r in find_times(sent.text, published)
                 ]
             statements.append(_build(doc, tok, found, document_id, sent_index, quotes, sent_times))
-    return statements
+    return _link_echoes(statements)
+
+
+def _link_echoes(statements: list[Statement]) -> list[Statement]:
+    """ "X said C, an assessment which was echoed by Y": an echo that names no one echoes
+    the statement just before it, and takes its content when it has none of its own."""
+    out: list[Statement] = []
+    for st in statements:
+        previous = out[-1] if out else None
+        is_echo = st.cue.lower().startswith(("echo", "repeat", "reiterat"))
+        if (
+            is_echo
+            and st.echoes is None
+            and previous is not None
+            and (st.sentence_index - previous.sentence_index <= 1)
+        ):
+            echoes = previous.resolved_speaker or previous.speaker
+            if len(st.content.split()) <= 3:
+                st = replace(
+                    st,
+                    echoes=echoes,
+                    content=previous.content,
+                    content_start=previous.content_start,
+                    content_end=previous.content_end,
+                )
+            else:
+                st = replace(st, echoes=echoes)
+        out.append(st)
+    return out
 
 
 def _build(

@@ -70,7 +70,9 @@ def link_corpus(
     published = {d.id: d.published_at for d in documents}
     resolve_name = _name_index(actors)
     dependences = near_duplicates(claims, published, settings.near_duplicate_jaccard)
-    dependences += explicit_dependences(statements, claims, actors.by_statement, resolve_name)
+    dependences += explicit_dependences(
+        statements, claims, actors.by_statement, resolve_name, published
+    )
     stances: list[Stance] = []
     for question in questions:
         wordings = hypothesis_texts(question)
