@@ -130,3 +130,56 @@ def test_quote_over_two_sentences(analyze: Any) -> None:
 def test_statement_ids_are_stable(analyze: Any) -> None:
     text = "Officials said the bridge had been destroyed."
     assert analyze(text).statements[0].id == analyze(text).statements[0].id
+
+
+def test_trailing_speech_clause(analyze: Any) -> None:
+    st = only(
+        analyze(
+            "Kerevian units are clearing the border villages, Defence Ministry spokesman "
+            "Major General Arkady Tolm said at a press briefing on Thursday."
+        )
+    )
+    assert st.content == "Kerevian units are clearing the border villages"
+    assert (st.venue, st.said_at) == ("at a press briefing", "2025-03-13")
+
+
+def test_as_clause(analyze: Any) -> None:
+    st = only(analyze("As General Rusk told state television last week, the enemy was crushed."))
+    assert (st.speaker, st.content) == ("General Rusk", "the enemy was crushed")
+    assert st.said_at == "2025-W10"
+
+
+def test_relative_clause_speaker_climbs_to_the_name(analyze: Any) -> None:
+    analysis = analyze(
+        "The remarks came from General Ilse Marren, the commander of Norrland's armed forces, "
+        "who told lawmakers that Aldmarkian troops hold good terrain."
+    )
+    st = next(s for s in analysis.statements if s.cue == "told")
+    assert st.speaker == "General Ilse Marren"
+    assert st.addressee == "lawmakers"
+
+
+def test_echo_names_its_source_by_agent(analyze: Any) -> None:
+    analysis = analyze(
+        "Vell echoed remarks made on Tuesday by General Ilse Marren, who told lawmakers "
+        "that Aldmarkian troops hold good terrain."
+    )
+    echo = next(s for s in analysis.statements if s.cue == "echoed")
+    assert echo.echoes == "General Ilse Marren"
+
+
+def test_unnamed_echo_echoes_the_statement_before(analyze: Any) -> None:
+    analysis = analyze(
+        "Rusk told state television that the push had been defeated, an assessment which was "
+        "echoed by the minister."
+    )
+    told, echo = analysis.statements
+    assert echo.echoes == "Rusk"
+    assert echo.content == told.content == "the push had been defeated"
+
+
+def test_mixed_quote_is_not_direct(analyze: Any) -> None:
+    st = only(
+        analyze('Grey Lynx acknowledged that the Aldmarkians had "turned the strip into a fort".')
+    )
+    assert not st.direct
