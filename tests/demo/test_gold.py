@@ -89,7 +89,7 @@ def test_dependences_between_reports_found(demo_result: Row, gold: Row) -> None:
 def test_the_true_hypothesis_wins_and_majority_vote_loses(demo_result: Row, gold: Row) -> None:
     figures = hypothesis_figures(demo_result, gold)
     message = json.dumps(figures)
-    # Measured: foothold 0.992, breakthrough 0.007, repelled 0.002.
+    # Measured: foothold 0.864, breakthrough 0.108, repelled 0.028.
     assert figures["top"] == gold["true_hypothesis"] == "foothold", message
     # Measured: the majority vote picks repelled, as the gold report count does.
     assert figures["majority_vote"] != gold["true_hypothesis"], message

@@ -2,8 +2,8 @@
 
 Cosine similarity between the claim and the hypothesis (its best-matching phrasing).
 A claim related to the question (best similarity at least ``threshold``) supports the
-hypothesis it is closest to, with a confidence from the similarity and from its margin
-over the runner-up; a denied claim refutes that hypothesis instead. Every other pair is
+hypothesis it is closest to, with a confidence that grows with its margin over the
+runner-up hypothesis; a denied claim refutes that hypothesis instead. Every other pair is
 unrelated. A claim and a wording of opposite polarity (one negated, one not) turn a
 support into a refutation. The trained stance model replaces this behind the same
 function shape.
@@ -75,9 +75,10 @@ def score_stances(
         if top < threshold or (on_topic is not None and not on_topic[i]):
             continue
         margin = top - float(per_hyp[i, second])
-        confidence = float(
-            np.clip(0.5 * (top - threshold) / (1 - threshold) + 2.0 * margin + 0.3, 0.05, 0.99)
-        )
+        # Embeddings place a claim by topic more than by stance, so the margin over the
+        # runner-up hypothesis, not the similarity itself, says how sure the pick is.
+        relatedness = min(1.0, (top - threshold) / (1 - threshold) * 2)
+        confidence = float(np.clip((0.2 + 5.0 * margin) * relatedness, 0.05, 0.95))
         # A denial of a negative wording ("no troops remain" vs "troops remain") agrees.
         flipped = (claim.modality == Modality.DENIED) != wording_negated[best_col[i, best]]
         label = StanceLabel.REFUTES if flipped else StanceLabel.SUPPORTS
