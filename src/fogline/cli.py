@@ -20,6 +20,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from fogline import __version__, api
+from fogline.bench.commands import bench
 from fogline.errors import FoglineError, WorkspaceError
 from fogline.present import render_summary, write_csv, write_html, write_json
 from fogline.settings import default_workspace
@@ -350,6 +351,9 @@ def demo(ctx: click.Context, out: Path, json_out: Path | None) -> None:
             sides=folder / "sides.toml",
             questions=folder / "questions.toml",
         )
+
+
+cli.add_command(bench)
 
 
 def main() -> None:
