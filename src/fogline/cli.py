@@ -86,6 +86,10 @@ def _report_skipped(ctx: click.Context, report: api.AddReport) -> None:
         click.echo(f"fogline: skipped {problem.path}: {problem.reason}", err=True)
 
 
+def _plural(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
 def _parse_date(ctx: click.Context, param: click.Parameter, value: str | None) -> date | None:
     if value is None:
         return None
@@ -180,7 +184,7 @@ def add(
         report = api.add(ws, list(paths), published=published, outlet=outlet, progress=progress)
     _report_skipped(ctx, report)
     _console(ctx).print(
-        f"Added {report.added} documents ({report.duplicates} already there, "
+        f"Added {_plural(report.added, 'document')} ({report.duplicates} already there, "
         f"{len(report.problems)} skipped)"
     )
     if report.problems:
@@ -253,7 +257,7 @@ def status(ctx: click.Context) -> None:
             for t in ("documents", "statements", "claims", "actors", "questions", "problems")
         }
         assessed = ws.get_meta("assessed")
-    click.echo(f"workspace   {directory}")
+    click.echo(f"workspace   {directory.resolve()}")
     for table, n in counts.items():
         click.echo(f"{table:<11} {n}")
     click.echo(f"assessed    {'yes, on ' + assessed if assessed else 'no: run `fogline assess`'}")
