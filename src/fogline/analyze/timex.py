@@ -41,6 +41,7 @@ class Norm(NamedTuple):
     value: str | None
     day: bool = False
     clock: str | None = None
+    ref: str = ""  # "q": the reporting quarter; "q-4": the same quarter a year before
 
 
 Handler = Callable[[Match, "date | None"], "Norm | None"]
@@ -50,6 +51,31 @@ _NEXT_WORD = re.compile(r"[\s-]{0,3}([A-Za-z%]+)")
 _AGE = re.compile(r"[\s-]?old\b", re.IGNORECASE)
 _AFTER_PUNCT = re.compile(r"\s*(?:[.,;:!?)\]]|$)")
 _JOIN_GAP = re.compile(r"\s{0,3}(?:,\s{0,3})?(?:(?:on|at)\s{1,3})?", re.IGNORECASE)
+
+
+_FUTURE = re.compile(
+    r"(?<!had\s)(?<!had\sbeen\s)\b(?:will|won't|shall|going\s+to|(?:is|are)\s+to|scheduled|due"
+    r"|plans?\s+to|planning|set\s+to|expected\s+to|as\s+(?:early|soon)\s+as|could|might|"
+    r"(?-i:may)|effective|until)\b|\w'll\b",
+    re.IGNORECASE,
+)
+_PAST_SPEECH = re.compile(
+    r"\b(?:said|says|told|announced|predicted|reported|refused|ruled|decided|cancell?ed)\b",
+    re.IGNORECASE,
+)
+_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019]{0,2}\s+(?=[A-Z\"'\u201c`])|\n\s*\n")
+
+
+def _future(m: Match) -> bool:
+    """Whether the clause before ``m`` speaks of the future ("will meet on Monday"), with no
+    past speech verb between ("will appeal the ruling, announced Monday" is past)."""
+    lo = max(0, m.start() - 100)
+    before = m.string[lo : m.start()]
+    ends = list(_SENTENCE_END.finditer(before))
+    if ends:
+        before = before[ends[-1].end() :]
+    markers = list(_FUTURE.finditer(before))
+    return bool(markers) and _PAST_SPEECH.search(before, markers[-1].end()) is None
 
 
 def _prev_word(m: Match) -> str:
@@ -95,13 +121,19 @@ def _month_day(m: Match, a: date | None) -> Norm | None:
     if a is None:
         return Norm("DATE", None, day=True)
     try:
-        return _day(date(r.pick_year(month, a), month, day))
+        year = r.pick_year(month, a)
+        if _future(m):
+            year = a.year if date(a.year, month, day) >= a else a.year + 1
+        return _day(date(year, month, day))
     except ValueError:  # 29 February in a common year
         return Norm("DATE", None, day=True)
 
 
 def _month_year(m: Match, a: date | None) -> Norm | None:
-    return Norm("DATE", r.month_str(int(m["y"]), r.MONTHS[_g(m, "month").rstrip(".")]))
+    month = r.MONTHS[_g(m, "month").rstrip(".")]
+    if m["mod"]:  # "June last year"
+        return Norm("DATE", r.month_str(a.year + r.OFFSETS[_g(m, "mod")], month) if a else None)
+    return Norm("DATE", r.month_str(int(m["y"]), month))
 
 
 def _bare_month(m: Match, a: date | None) -> Norm | None:
@@ -113,6 +145,8 @@ def _bare_month(m: Match, a: date | None) -> Norm | None:
     if a is None:
         return Norm("DATE", None)
     month = r.MONTHS[key]
+    if not mod and not m["pre"] and month != a.month and _future(m):
+        mod = "next"
     return Norm("DATE", r.month_str(r.relative_month(month, a, mod), month))
 
 
@@ -141,7 +175,8 @@ def _weekday(m: Match, a: date | None) -> Norm | None:
     kind = "TIME" if pod else "DATE"
     if a is None:
         return Norm(kind, None, day=not pod)
-    d = r.weekday_date(a, r.WEEKDAYS[_g(m, "wd")], _g(m, "mod"))
+    mod = _g(m, "mod") or ("next" if _future(m) else "")
+    d = r.weekday_date(a, r.WEEKDAYS[_g(m, "wd")], mod)
     if pod:
         return Norm("TIME", f"{r.day_str(d)}T{r.PARTS_OF_DAY[pod]}")
     return _day(d)
@@ -192,7 +227,8 @@ def _ago(m: Match, a: date | None) -> Norm | None:
     if a is None:
         return Norm("DATE", None, day=unit in ("day", "week", "fortnight"))
     value = r.shifted(a, n, unit, sign)
-    return Norm("DATE", value, day=len(value) == 10)
+    ref = "q-4" if (n, unit, sign) == (1, "year", -1) else ""
+    return Norm("DATE", value, day=len(value) == 10, ref=ref)
 
 
 def _duration(m: Match, a: date | None) -> Norm | None:
@@ -212,6 +248,7 @@ def _vague_span(m: Match, a: date | None) -> Norm | None:
 
 
 _REFS = {"past": "PAST_REF", "now": "PRESENT_REF", "fut": "FUTURE_REF"}
+_NOT_A_NOUN = frozenset(["", "and", "or", "in", "at", "by", "from", "since", "through", "to"])
 
 
 def _ref(m: Match, a: date | None) -> Norm | None:
@@ -220,7 +257,10 @@ def _ref(m: Match, a: date | None) -> Norm | None:
 
 def _set(m: Match, a: date | None) -> Norm | None:
     if m["adv"]:
-        return Norm("SET", r.ADVERB_SETS[_g(m, "adv")])
+        adv = _g(m, "adv")
+        if adv == "quarterly" and _next_word(m) not in _NOT_A_NOUN:
+            return None  # "quarterly dividend": an adjective, not a recurrence
+        return Norm("SET", r.ADVERB_SETS[adv])
     if m["unit2"]:
         return Norm("SET", r.duration(1, r.unit_key(m["unit2"])))
     wd = _g(m, "wd") or _g(m, "wds").rstrip("s")
@@ -241,11 +281,14 @@ def _quarter(m: Match, a: date | None) -> Norm | None:
         return Norm("DATE", r.quarter(int(m["y"] or m["y2"]), q))
     if m["yy"]:
         return Norm("DATE", r.quarter(2000 + int(m["yy"]), q))
+    if m["y3"]:
+        return Norm("DATE", r.quarter(int(m["y3"]), q))
     if a is None:
         return Norm("DATE", None)
     cur = (a.month - 1) // 3 + 1
-    year = next(y for y in (a.year - 1, a.year, a.year + 1) if (y - a.year) * 4 + q - cur >= -2)
-    return Norm("DATE", r.quarter(year, q))
+    # the anchor's year, unless the quarter is three ahead ("fourth quarter" read in February)
+    year = a.year - 1 if q - cur >= 3 else a.year
+    return Norm("DATE", r.quarter(year - 1 if m["ya"] else year, q))
 
 
 def _half(m: Match, a: date | None) -> Norm | None:
@@ -289,6 +332,10 @@ def _clock(m: Match, a: date | None) -> Norm | None:
 
 def _holiday(m: Match, a: date | None) -> Norm | None:
     name = _g(m, "hol")
+    if name.startswith("thanksgiving"):
+        if a is None:
+            return Norm("DATE", None, day=True)
+        return _day(r.thanksgiving(r.relative_month(11, a, _g(m, "mod")), a))
     if name.startswith("new"):
         month, day = (12, 31) if name.endswith("eve") else (1, 1)
     else:
@@ -298,13 +345,42 @@ def _holiday(m: Match, a: date | None) -> Norm | None:
     return _day(date(r.pick_year(month, a), month, day)) if a else Norm("DATE", None, day=True)
 
 
+def _reporting(m: Match, a: date | None) -> Norm | None:
+    if m["ya"] or m["ya2"]:
+        return Norm("DATE", r.year_str(a.year - 1) if a else None, ref="q-4")
+    if m["y"]:  # "the 1988 quarter": the reporting quarter of that year
+        return Norm("DATE", m["y"], ref="qy")
+    if _g(m, "unit") == "period" and not m["lat"]:
+        return None
+    if a is None:
+        return Norm("DATE", None, ref="q")
+    return Norm("DATE", r.quarter(a.year, (a.month - 1) // 3), ref="q")
+
+
+def _the_year(m: Match, a: date | None) -> Norm | None:
+    mod = _g(m, "mod")
+    if m["ended"] or mod in ("entire", "whole"):
+        return Norm("DURATION", "P1Y")
+    if a is None:
+        return Norm("DATE", None)
+    return Norm("DATE", r.year_str(a.year - (mod == "latest")))
+
+
+def _spelled_year(m: Match, a: date | None) -> Norm | None:
+    if m["k"]:
+        return Norm("DATE", r.year_str(2000 + r.WORD_NUMBERS.get(_g(m, "ku"), 0)))
+    year = 1900 + r.WORD_NUMBERS[_g(m, "tens")] + r.WORD_NUMBERS.get(_g(m, "u"), 0)
+    return Norm("DATE", r.year_str(year))
+
+
 HANDLERS: dict[str, Handler] = {
     "iso": _iso, "numeric": _numeric, "month_day": _month_day, "day_month": _month_day,
     "month_year": _month_year, "bare_month": _bare_month, "year": _year, "decade": _decade,
     "weekday": _weekday, "deictic": _deictic, "weekend": _weekend, "relperiod": _relperiod,
     "earlier_in": _relperiod, "ago": _ago, "duration": _duration, "bare_plural": _vague_span,
     "vague_span": _vague_span, "ref": _ref, "set": _set, "quarter": _quarter, "half": _half,
-    "season": _season, "clock": _clock, "holiday": _holiday,
+    "season": _season, "clock": _clock, "holiday": _holiday, "reporting": _reporting,
+    "the_year": _the_year, "spelled_year": _spelled_year,
 }  # fmt: skip
 _RULES = [(name, re.compile(r.PATTERNS[name], re.IGNORECASE), HANDLERS[name]) for name in HANDLERS]
 
@@ -366,7 +442,7 @@ def _candidates(text: str, anchor: date | None) -> list[_Cand]:
             continue
         starts.insert(i, s)
         kept.insert(i, _Cand(s, e, norm))
-    return _merge_clock_with_day(text, kept)
+    return _resolve_reporting(text, _merge_clock_with_day(text, kept), anchor)
 
 
 def _merge_clock_with_day(text: str, cands: list[_Cand]) -> list[_Cand]:
@@ -381,6 +457,41 @@ def _merge_clock_with_day(text: str, cands: list[_Cand]) -> list[_Cand]:
                 value = f"{dv}T{clock.norm.clock}" if dv else None
                 out[-1] = _Cand(prev.start, c.end, Norm("TIME", value))
                 continue
+        out.append(c)
+    return out
+
+
+_QUARTER_VALUE = re.compile(r"\d{4}-Q[1-4]")
+_QUARTER_WORD = re.compile(r"\bquarter", re.IGNORECASE)
+
+
+def _resolve_reporting(text: str, cands: list[_Cand], a: date | None) -> list[_Cand]:
+    """Resolve "the quarter" / "the latest quarter" to the quarter last named before it, and,
+    in text about quarters, "a year earlier" / "the year-ago period" to that quarter a year
+    before (the earnings-report convention: "profit rose 5% from a year earlier").
+
+    With no quarter named before, the reporting quarter is the one before the anchor's;
+    "a year earlier" stays a year unless the word "quarter" occurs before or just after it.
+    """
+    out: list[_Cand] = []
+    last_q: str | None = None
+    for c in cands:
+        ref = c.norm.ref
+        if ref == "q" and last_q:
+            c = c._replace(norm=c.norm._replace(value=last_q))
+        elif ref == "qy" and c.norm.value:
+            q = int(last_q[-1]) if last_q else ((a.month - 1) // 3 or 4) if a else 0
+            if q:
+                c = c._replace(norm=c.norm._replace(value=f"{c.norm.value}-Q{q}"))
+        elif ref == "q-4" and c.norm.value is not None and a is not None:
+            base = last_q
+            if base is None and _QUARTER_WORD.search(text, 0, c.start + 400):
+                base = r.quarter(a.year, (a.month - 1) // 3)
+            if base is not None:
+                value = r.quarter(int(base[:4]) - 1, int(base[-1]))
+                c = c._replace(norm=c.norm._replace(value=value, day=False))
+        if ref not in ("q-4", "qy") and c.norm.value and _QUARTER_VALUE.fullmatch(c.norm.value):
+            last_q = c.norm.value
         out.append(c)
     return out
 

@@ -43,6 +43,7 @@ _SMALL = _words(
 )
 _TENS = _words("twenty thirty forty fifty sixty seventy eighty ninety")
 DECADE_WORDS = [w[:-1] + "ies" for w in _TENS]
+_UNIT_WORD = "one|two|three|four|five|six|seven|eight|nine"
 WORD_NUMBERS: dict[str, int] = {w: i for i, w in enumerate(_SMALL)}
 WORD_NUMBERS.update({w: 20 + 10 * i for i, w in enumerate(_TENS)})
 WORD_NUMBERS.update({"a": 1, "an": 1, "hundred": 100, "dozen": 12, "couple": 2})
@@ -233,6 +234,12 @@ def season(name: str, anchor: date, mod: str) -> str:
     return f"{year_str(occ // 4)}-{_SEASON_CODES[occ % 4]}"
 
 
+def thanksgiving(year: int, anchor: date) -> date:
+    """US Thanksgiving (fourth Thursday of November) of ``year``."""
+    first = date(year, 11, 1)
+    return first + timedelta(days=(3 - first.weekday()) % 7 + 21)
+
+
 def weekday_date(anchor: date, wd: int, mod: str) -> date:
     """The weekday ``wd`` a news reader means, relative to the publication date ``anchor``."""
     back = (anchor.weekday() - wd) % 7
@@ -301,7 +308,10 @@ PATTERNS: dict[str, str] = {
         rf"(?:(?P<wd>{WEEKDAY}),?{SP})?(?<![\w.,])(?:the{SP})?(?P<d>[0-3]?\d)(?:st|nd|rd|th)?"
         rf"(?:{SP}of)?{SP}(?P<month>{MONTH_ANY})(?:,?{SP}(?P<y>{_Y})(?!\d|,\d))?"
     ),
-    "month_year": rf"(?P<month>{MONTH_ANY}),?{SP}(?:of{SP})?(?P<y>{_Y})(?!\d|,\d)",
+    "month_year": (
+        rf"(?P<month>{MONTH_ANY}),?{SP}(?:(?:of{SP})?(?P<y>{_Y})(?!\d|,\d)"
+        rf"|(?P<mod>last|this|next){SP}year(?![\w-]))"
+    ),
     "bare_month": (
         rf"(?<!\w)(?:{_PRE})?(?:(?P<mod>last|this|next|past|previous|coming){SP})?"
         rf"(?P<month>{MONTH_FULL})"
@@ -356,9 +366,9 @@ PATTERNS: dict[str, str] = {
         rf"{SP}(?P<unit>days|weeks|months|years|decades|hours))(?![\w-])"
     ),
     "ref": (
-        rf"(?<!\w)(?:in{SP})?(?P<t>(?P<now>right{SP}now|now|currently|presently|nowadays|"
+        rf"(?<!\w)(?:in{SP})?(?P<t>(?P<now>right{SP}now|now|currently|presently|nowadays|current|"
         rf"at{SP}present|at{SP}the{SP}moment|these{SP}days)|(?P<past>recently|lately|"
-        rf"the{SP}past)|(?P<fut>(?<!as\s)soon(?!{SP}(?:as|after|afterwards?|thereafter)\b)|(?<=in\s)the{SP}future|"
+        rf"the{SP}past)|(?P<fut>(?<!as\s)soon(?!{SP}(?:as|after|afterwards?|thereafter)\b)|the{SP}future|"
         rf"the{SP}near{SP}future))(?![\w-])"
     ),
     "set": (
@@ -370,7 +380,8 @@ PATTERNS: dict[str, str] = {
         r"Saturdays|Sundays)))(?!\w)"
     ),
     "quarter": (
-        rf"(?<!\w)(?:(?:the{SP})?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]quarter"
+        rf"(?<!\w)(?:(?:the{SP})?(?:(?:(?P<y3>{_YEAR})|(?P<ya>year[\s-](?:ago|earlier))|fiscal)"
+        rf"[\s-]{{1,3}})?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]quarter"
         rf"(?:{SP}(?:of{SP})?(?:fiscal{SP})?(?P<y>{_YEAR})(?!\d))?"
         rf"|(?-i:Q(?P<q>[1-4]))(?:(?:{SP}|/)(?:(?P<y2>{_YEAR})|'?(?P<yy>\d{{2}})))?)(?!\w)"
     ),
@@ -386,8 +397,23 @@ PATTERNS: dict[str, str] = {
         r"|(?P<h>[01]?\d|2[0-3])(?:[:.](?P<mi>[0-5]\d))?(?!\d)(?:\s?(?P<ap>[ap]\.m\.?|[ap]m)(?!\w)"
         rf"|{SP}(?:{_ZONE})(?!\w))?)"
     ),
+    "reporting": (
+        rf"(?<![\w-])(?P<t>the{SP}(?:(?P<lat>latest|most{SP}recent|same|comparable|corresponding)"
+        rf"{SP})?(?:(?P<ya>year[\s-](?:ago|earlier)){SP}|(?P<y>{_YEAR}){SP})?(?P<unit>quarter|period)"
+        r"|(?P<ya2>year[\s-](?:ago|earlier)))(?![\w-])"
+    ),
+    "the_year": (
+        rf"(?<![\w-])(?P<t>(?:the{SP}(?:start|beginning|middle|end|rest|remainder){SP}of{SP})?"
+        rf"the{SP}(?:(?P<mod>full|current|latest|entire|whole){SP})?(?:fiscal{SP})?year)"
+        rf"(?![\w-])(?!{SP}(?:before|after|earlier|later|ago|two|\d))(?P<ended>{SP}end(?:ed|ing))?"
+    ),
+    "spelled_year": (
+        rf"(?<!\w)(?:the{SP}year{SP}(?P<k>two{SP}thousand)(?:{SP}and{SP}(?P<ku>{_UNIT_WORD}))?"
+        rf"|nineteen{SP}(?P<tens>{'|'.join(_TENS)})(?:[\s-](?P<u>{_UNIT_WORD}))?)(?!\w)"
+    ),
     "holiday": (
-        rf"(?<!\w)(?P<hol>(?-i:Christmas(?:{SP}(?:Day|Eve))?|New{SP}Year['\u2019]s{SP}(?:Day|Eve)))"
+        rf"(?<!\w)(?:(?P<mod>last|next|this){SP})?(?P<hol>(?-i:Christmas(?:{SP}(?:Day|Eve))?|"
+        rf"New{SP}Year['\u2019]s{SP}(?:Day|Eve)|Thanksgiving(?:{SP}Day)?))"
         rf"(?:,?{SP}(?P<y>{_YEAR})(?!\d))?(?!\w)"
     ),
 }
@@ -399,8 +425,12 @@ _UNIT_HEAD_RULES = "ago duration bare_plural vague_span relperiod earlier_in set
 _HEAD_GROUPS = [
     (" ".join(DUR_CODES) + " seconds minutes hours days weeks fortnights months decades "
      "centuries", _UNIT_HEAD_RULES),
-    ("year years", _UNIT_HEAD_RULES + " holiday"),
-    ("quarter quarters q1 q2 q3 q4", "quarter relperiod"),
+    ("year years", _UNIT_HEAD_RULES + " holiday reporting the_year spelled_year"),
+    ("quarter quarters q1 q2 q3 q4", "quarter relperiod reporting"),
+    ("period", "reporting"),
+    ("nineteen thousand", "spelled_year"),
+    ("current", "ref"),
+    ("thanksgiving", "holiday"),
     ("weekend weekends", "weekend"),
     (" ".join(ADVERB_SETS), "set"),
     (" ".join(MONTHS), "month_day day_month month_year bare_month"),

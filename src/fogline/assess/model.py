@@ -17,6 +17,21 @@ hypotheses uniformly. What it says follows from its belief:
 
 A row's weight w >= 0 tempers it: the row adds w * log-likelihood. The accuracy used in a
 likelihood is clipped to [1/k + 0.01, 0.99], so no source's word counts against itself.
+
+Learned dependence (copy-aware Accu, Dong, Berti-Equille and Srivastava, VLDB 2009):
+after EM, each pair of sources that support hypotheses of the same questions is tested
+for copying. On a shared question, independent sources agree on the truth with
+P = a_s a_t, on one false value with P = (1 - a_s)(1 - a_t)/n, n = max(k - 1,
+``false_values``); a copier (copying with probability c = ``copy_rate``) agrees on the
+truth with c a + (1 - c) a_s a_t, on a false value with c (1 - a) + (1 - c)(1 - a_s)(1 -
+a_t)/n (a the mean accuracy), and differs with (1 - c) times the independent chance.
+With the truth weighted by its posterior, the summed log-ratio plus the prior log-odds
+of ``copy_prior`` gives P(dependent). Sharing false values is what convicts a pair.
+Among the supporters of one hypothesis, ordered by accuracy (then first appearance), a
+row's weight is multiplied by its *independence* prod_t (1 - c P(dep with earlier t)),
+so a group of copies counts as about one witness; EM and this step alternate for up to
+``dependence_rounds`` rounds. Independence multiplies a row's weight like any other
+factor, so the ACH identity stays exact; ``independence_`` shows it per row.
 """
 
 from __future__ import annotations
@@ -74,6 +89,17 @@ class _Design:
     prior_mean: FloatArray  # per source
 
 
+@dataclass(frozen=True, slots=True)
+class _Pairs:
+    """Pairs of SUPPORTS rows (positive weight, different sources) on the same question."""
+
+    first: IntArray  # design row
+    second: IntArray
+    same: NDArray[np.bool_]  # both support the same hypothesis
+    pair_of: IntArray  # index into source_pairs
+    source_pairs: IntArray  # (n, 2) source ids, smaller first
+
+
 class HypothesisModel:
     """Truth discovery over mutually exclusive hypotheses, one-coin Dawid-Skene style, with weights.
 
@@ -93,6 +119,10 @@ class HypothesisModel:
         tol: float = 1e-8,
         n_bootstrap: int = 200,
         interval: float = 0.9,
+        dependence_rounds: int = 5,
+        copy_rate: float = 0.8,
+        copy_prior: float = 0.2,
+        false_values: int = 10,
         random_state: int = 0,
     ) -> None:
         if not 0.0 < default_accuracy < 1.0:
@@ -105,6 +135,14 @@ class HypothesisModel:
             raise ValueError("max_iter must be >= 1, n_bootstrap >= 0 and tol >= 0")
         if not 0.0 < interval < 1.0:
             raise ValueError(f"interval must be in (0, 1), got {interval}")
+        if dependence_rounds < 0 or false_values < 1:
+            raise ValueError("dependence_rounds must be >= 0 and false_values >= 1")
+        if not (0.0 < copy_rate < 1.0 and 0.0 < copy_prior < 1.0):
+            raise ValueError("copy_rate and copy_prior must be in (0, 1)")
+        self.dependence_rounds = dependence_rounds
+        self.copy_rate = copy_rate
+        self.copy_prior = copy_prior
+        self.false_values = false_values
         self.default_accuracy = default_accuracy
         self.prior_strength = prior_strength
         self.absence_strength = absence_strength
@@ -133,33 +171,94 @@ class HypothesisModel:
         )
         alpha = self.prior_strength * d.prior_mean
         beta = self.prior_strength * (1.0 - d.prior_mean)
-        informs = d.kind != _ABSENT
         acc = d.prior_mean.copy()
-        w = np.where(informs, d.weight, 0.0)
-        total = _sum_by(d.src, w, len(sources))
-        hits = np.zeros(len(sources))
+        pairs = _support_pairs(d) if self.dependence_rounds else None
+        indep = np.ones(d.src.size)
+        n_iter = 0
+        for r in range(self.dependence_rounds + 1):
+            acc, hits, total, n = self._em(d, acc, alpha, beta, indep)
+            n_iter += n
+            if pairs is None or r == self.dependence_rounds:
+                break
+            llr, _ = self._weighted_llr(d, acc, indep)
+            p_slot = np.exp(_log_posterior(d, llr))
+            new, dep = self._independence(d, pairs, acc, p_slot)
+            done = bool(np.allclose(new, indep, atol=1e-6))
+            indep = new
+            if done:
+                break
+        self.n_iter_ = n_iter
+        llr, _ = self._weighted_llr(d, acc, indep)
+        log_post = _log_posterior(d, llr)
+        self._store(d, sources, rows_of, acc, llr, log_post)
+        self.independence_ = {i: 1.0 for q in rows_of for i in rows_of[q]}
+        self.independence_.update(zip(d.row_index.tolist(), indep.tolist(), strict=True))
+        self.dependence_: dict[tuple[str, str], float] = {}
+        if pairs is not None and self.n_iter_:
+            _, dep = self._independence(d, pairs, acc, np.exp(log_post))
+            for (s, t), p in zip(pairs.source_pairs.tolist(), dep.tolist(), strict=True):
+                if p >= 0.5:
+                    self.dependence_[sources[s], sources[t]] = p
+        self._store_accuracy_intervals(sources, acc, alpha + hits, beta + total - hits)
+        self._store_intervals(d, llr, log_post)
+        return self
+
+    def _em(
+        self, d: _Design, acc: FloatArray, alpha: FloatArray, beta: FloatArray, indep: FloatArray
+    ) -> tuple[FloatArray, FloatArray, FloatArray, int]:
+        """EM for the accuracies with the independence factors fixed: (acc, hits, total, iters).
+
+        Accuracies are learned from every informative row at its own weight; the
+        independence factors only temper how much a row moves the posteriors.
+        """
+        w = np.where(d.kind != _ABSENT, d.weight, 0.0)
+        n_src = acc.size
+        total = _sum_by(d.src, w, n_src)
+        hits = np.zeros(n_src)
         n_iter = 0
         while n_iter < self.max_iter:
             n_iter += 1
-            llr, a = self._weighted_llr(d, acc)
+            llr, a = self._weighted_llr(d, acc, indep)
             p_row = np.exp(_log_posterior(d, llr)[d.slot])
             correct = np.where(
                 d.kind == _SUPPORT, p_row, (1.0 - p_row) * a * d.km1 / (d.km1 - 1.0 + a)
             )
-            hits = _sum_by(d.src, w * correct, len(sources))
+            hits = _sum_by(d.src, w * correct, n_src)
             denom = alpha + beta + total
             new = np.where(denom > 0, (alpha + hits) / np.where(denom > 0, denom, 1.0), acc)
             delta = float(np.max(np.abs(new - acc), initial=0.0))
             acc = new
             if delta <= self.tol:
                 break
-        self.n_iter_ = n_iter
-        llr, _ = self._weighted_llr(d, acc)
-        log_post = _log_posterior(d, llr)
-        self._store(d, sources, rows_of, acc, llr, log_post)
-        self._store_accuracy_intervals(sources, acc, alpha + hits, beta + total - hits)
-        self._store_intervals(d, llr, log_post)
-        return self
+        return acc, hits, total, n_iter
+
+    def _independence(
+        self, d: _Design, pairs: _Pairs, acc: FloatArray, p_slot: FloatArray
+    ) -> tuple[FloatArray, FloatArray]:
+        """Per-row independence factors and P(dependent) per source pair (module doc)."""
+        c = self.copy_rate
+        a = np.clip(acc[d.src], 1.0 / (d.km1 + 1.0) + 0.01, 0.99)
+        a1, a2 = a[pairs.first], a[pairs.second]
+        n = np.maximum(d.km1[pairs.first], float(self.false_values))
+        ind_t, ind_f = a1 * a2, (1.0 - a1) * (1.0 - a2) / n
+        mean = (a1 + a2) / 2.0
+        p = p_slot[d.slot[pairs.first]]
+        same_llr = p * np.log1p(c * mean / ind_t - c) + (1.0 - p) * np.log1p(
+            c * (1.0 - mean) / ind_f - c
+        )
+        llr = np.where(pairs.same, same_llr, math.log1p(-c))
+        prior = math.log(self.copy_prior / (1.0 - self.copy_prior))
+        score = _sum_by(pairs.pair_of, llr, pairs.source_pairs.shape[0]) + prior
+        dep = 0.5 * (1.0 + np.tanh(0.5 * score))
+        # Within a hypothesis, the less accurate (then later) row of a pair is the copy.
+        rank = np.lexsort((np.arange(d.src.size), -acc[d.src]))
+        position = np.empty_like(rank)
+        position[rank] = np.arange(rank.size)
+        same = pairs.same
+        f, s = pairs.first[same], pairs.second[same]
+        later = np.where(position[f] > position[s], f, s)
+        log_keep = np.log1p(-c * dep[pairs.pair_of[same]])
+        return np.exp(_sum_by(later, log_keep, d.src.size)), dep
 
     def predict(self) -> dict[str, str]:
         """Question -> most probable hypothesis; ties (within 1e-12 in log) go to the first listed.
@@ -196,7 +295,9 @@ class HypothesisModel:
             raise RuntimeError("HypothesisModel is not fitted: call fit() first")
         return self.log_posteriors_
 
-    def _weighted_llr(self, d: _Design, acc: FloatArray) -> tuple[FloatArray, FloatArray]:
+    def _weighted_llr(
+        self, d: _Design, acc: FloatArray, indep: FloatArray
+    ) -> tuple[FloatArray, FloatArray]:
         """Per row: w * (log-lik if the truth is its hypothesis - log-lik otherwise); clipped a."""
         a = np.clip(acc[d.src], 1.0 / (d.km1 + 1.0) + 0.01, 0.99)
         km1 = d.km1
@@ -204,7 +305,7 @@ class HypothesisModel:
         sup, ref = d.kind == _SUPPORT, d.kind == _REFUTE
         llr[sup] = np.log(a[sup]) - np.log1p(-a[sup]) + np.log(km1[sup])
         llr[ref] = np.log1p(-a[ref]) + np.log(km1[ref]) - np.log(km1[ref] - 1.0 + a[ref])
-        return d.weight * llr, a
+        return d.weight * indep * llr, a
 
     def _store(
         self,
@@ -364,6 +465,38 @@ def _build(
         prior_mean=np.asarray([reliability_prior(grades.get(s), default) for s in src_of]),
     )
     return design, tuple(src_of), rows_of, single
+
+
+def _support_pairs(d: _Design) -> _Pairs:
+    """All pairs of positive-weight SUPPORTS rows by different sources on one question."""
+    rows = np.flatnonzero((d.kind == _SUPPORT) & (d.weight > 0))
+    q = d.slot_question[d.slot[rows]]
+    rows = rows[np.argsort(q, kind="stable")]
+    q = d.slot_question[d.slot[rows]]
+    starts = np.flatnonzero(np.r_[True, q[1:] != q[:-1]]) if rows.size else np.zeros(0, np.intp)
+    sizes = np.diff(np.r_[starts, rows.size])
+    firsts: list[IntArray] = []
+    seconds: list[IntArray] = []
+    for m in np.unique(sizes[sizes > 1]).tolist():
+        base = starts[sizes == m]
+        i, j = np.triu_indices(m, 1)
+        firsts.append(rows[(base[:, None] + i[None, :]).ravel()])
+        seconds.append(rows[(base[:, None] + j[None, :]).ravel()])
+    first = np.concatenate(firsts) if firsts else np.zeros(0, np.intp)
+    second = np.concatenate(seconds) if seconds else np.zeros(0, np.intp)
+    s1, s2 = d.src[first], d.src[second]
+    keep = s1 != s2
+    first, second, s1, s2 = first[keep], second[keep], s1[keep], s2[keep]
+    lo, hi = np.minimum(s1, s2).astype(np.int64), np.maximum(s1, s2).astype(np.int64)
+    codes, pair_of = np.unique(lo * (int(d.src.max(initial=0)) + 1) + hi, return_inverse=True)
+    width = int(d.src.max(initial=0)) + 1
+    return _Pairs(
+        first=first,
+        second=second,
+        same=d.slot[first] == d.slot[second],
+        pair_of=pair_of.astype(np.intp),
+        source_pairs=np.stack([codes // width, codes % width], axis=1).astype(np.intp),
+    )
 
 
 def _log_posterior(d: _Design, llr: FloatArray) -> FloatArray:

@@ -1,0 +1,166 @@
+"""Veracity data sets as one shape: claims, each with its gold truth, split and reports.
+
+Emergent (Ferreira & Vlachos 2016): the clean split file (``claimId``, ``articleId``,
+``articleHeadlineStance`` for / against / observing) joined on ``articleId`` with a truth
+file (``articleId``, ``claimId``, ``source`` = the outlet's domain, ``claimTruth`` = true /
+false / unknown). Emergent's public part has no tune/test split of its own, so claims are
+split by a hash: ``tune`` if the first byte of sha256(claimId) is even, else ``test``
+(240 claims -> 112 tune / 128 test).
+
+RumourEval 2017 (SemEval-2017 Task 8): one folder per thread under ``train/`` and ``dev/``,
+stances of every tweet (source tweet included) in ``<split>-annotations/subtaskA.json``
+(support / deny / query / comment), veracity of each thread in ``subtaskB.json`` (true /
+false / unverified). The reporter of a tweet is its author's screen name. Splits as given:
+``train`` (tune) and ``dev`` (test).
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from fogline.errors import InputError
+
+EMERGENT_STANCES = "url-versions-2015-06-14-clean-train.csv"
+EMERGENT_TRUTH = "train-article-sources-and-claim-truth.csv"
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """One claim (Emergent) or rumour thread (RumourEval) with its reports (source, stance)."""
+
+    id: str
+    truth: str
+    split: str
+    reports: tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class VeracityData:
+    """A data set in the one shape; ``points_to`` maps a stance to the class it asserts."""
+
+    name: str
+    classes: tuple[str, ...]
+    stances: tuple[str, ...]
+    points_to: dict[str, str]
+    splits: tuple[str, str]  # (tune split, test split)
+    claims: tuple[Claim, ...]
+
+
+def hash_split(claim_id: str) -> str:
+    """``tune`` or ``test``: the parity of the first byte of sha256(claim_id)."""
+    return "tune" if hashlib.sha256(claim_id.encode("utf-8")).digest()[0] % 2 == 0 else "test"
+
+
+def _read_csv(path: Path, needed: set[str]) -> list[dict[str, str]]:
+    try:
+        with path.open(encoding="utf-8", newline="") as fh:
+            reader = csv.DictReader(fh)
+            missing = needed - set(reader.fieldnames or ())
+            if missing:
+                raise InputError(f"{path}: missing column(s) {', '.join(sorted(missing))}")
+            return list(reader)
+    except (OSError, UnicodeDecodeError, csv.Error) as exc:
+        raise InputError(f"cannot read {path}: {exc}") from exc
+
+
+def load_emergent(stances: Path, truth: Path, limit: int | None = None) -> VeracityData:
+    """Emergent claims (first ``limit`` by first appearance in the truth file, if given).
+
+    Raises InputError on unreadable files, missing columns or unknown labels.
+    """
+    stance_of = {
+        r["articleId"]: r["articleHeadlineStance"].strip().lower()
+        for r in _read_csv(stances, {"articleId", "articleHeadlineStance"})
+    }
+    classes = ("true", "false", "unknown")
+    stance_names = ("for", "against", "observing")
+    truth_of: dict[str, str] = {}
+    reports: dict[str, list[tuple[str, str]]] = {}
+    for r in _read_csv(truth, {"articleId", "claimId", "source", "claimTruth"}):
+        stance = stance_of.get(r["articleId"])
+        if stance is None:
+            continue
+        label = r["claimTruth"].strip().lower()
+        if label not in classes or stance not in stance_names:
+            raise InputError(f"{truth}: unknown label {label!r} or stance {stance!r}")
+        truth_of[r["claimId"]] = label
+        reports.setdefault(r["claimId"], []).append((r["source"].strip() or "?", stance))
+    ids = list(reports)[:limit] if limit is not None else list(reports)
+    if not ids:
+        raise InputError(f"no claim in {truth} has a report in {stances}")
+    claims = tuple(Claim(c, truth_of[c], hash_split(c), tuple(reports[c])) for c in ids)
+    return VeracityData(
+        "emergent",
+        classes,
+        stance_names,
+        {"for": "true", "against": "false", "observing": "unknown"},
+        ("tune", "test"),
+        claims,
+    )
+
+
+def _load_json(path: Path) -> dict[str, object]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise InputError(f"cannot read {path}: {exc}") from exc
+    if not isinstance(data, dict):
+        raise InputError(f"{path}: expected a JSON object")
+    return data
+
+
+def _author(path: Path) -> str:
+    tweet = _load_json(path)
+    user = tweet.get("user")
+    name = user.get("screen_name") if isinstance(user, dict) else None
+    return str(name) if name else "?"
+
+
+def _rumoureval_split(data: Path, split: str, limit: int | None) -> list[Claim]:
+    stance_of = _load_json(data / f"{split}-annotations" / "subtaskA.json")
+    truth_of = _load_json(data / f"{split}-annotations" / "subtaskB.json")
+    threads = sorted(
+        (p for p in (data / split).glob("*/*") if p.is_dir() and p.name in truth_of),
+        key=lambda p: p.name,
+    )
+    if limit is not None:
+        threads = threads[: max(0, limit)]
+    claims = []
+    for thread in threads:
+        reports = []
+        for tweet in sorted(thread.glob("source-tweet/*.json")) + sorted(
+            thread.glob("replies/*.json")
+        ):
+            stance = stance_of.get(tweet.stem)
+            if isinstance(stance, str):
+                reports.append((_author(tweet), stance))
+        claims.append(Claim(thread.name, str(truth_of[thread.name]), split, tuple(reports)))
+    return claims
+
+
+def load_rumoureval(data: Path, limit: int | None = None) -> VeracityData:
+    """RumourEval 2017 train and dev threads (the first ``limit`` of each, by id, if given).
+
+    Raises InputError if the folder or its annotation files are missing or unreadable.
+    """
+    if not data.is_dir():
+        raise InputError(f"no such folder: {data}")
+    claims = _rumoureval_split(data, "train", limit) + _rumoureval_split(data, "dev", limit)
+    if not claims:
+        raise InputError(f"no annotated threads under {data}/train or {data}/dev")
+    classes = ("true", "false", "unverified")
+    for c in claims:
+        if c.truth not in classes:
+            raise InputError(f"{data}: thread {c.id} has unknown veracity {c.truth!r}")
+    return VeracityData(
+        "rumoureval",
+        classes,
+        ("support", "deny", "query", "comment"),
+        {"support": "true", "deny": "false", "query": "unverified"},
+        ("train", "dev"),
+        tuple(claims),
+    )
