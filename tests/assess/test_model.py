@@ -70,11 +70,12 @@ def hit_rate(predicted: dict[str, str], truth: dict[str, str]) -> float:
     return sum(predicted[q] == t for q, t in truth.items()) / len(truth)
 
 
+@pytest.mark.parametrize("rounds", [0, 5])
 @pytest.mark.parametrize("seed", [0, 1, 2])
 @pytest.mark.parametrize("k", [2, 3, 4, 5])
-def test_ach_identity_holds_exactly(seed: int, k: int) -> None:
+def test_ach_identity_holds_exactly(seed: int, k: int, rounds: int) -> None:
     questions, rows, grades = random_table(seed, k)
-    model = HypothesisModel(n_bootstrap=10).fit(questions, rows, grades)
+    model = HypothesisModel(n_bootstrap=10, dependence_rounds=rounds).fit(questions, rows, grades)
     for q, hyps in questions.items():
         logp = model.log_posteriors_[q]
         assert math.fsum(model.posteriors_[q].values()) == pytest.approx(1.0, abs=1e-12)
@@ -89,9 +90,10 @@ def test_ach_identity_holds_exactly(seed: int, k: int) -> None:
             assert logp[t] - sum(logp.values()) / k == pytest.approx(rhs, abs=1e-9)
 
 
-def test_contribution_is_weighted_centred_log_likelihood() -> None:
+@pytest.mark.parametrize("rounds", [0, 5])
+def test_contribution_is_weighted_centred_log_likelihood(rounds: int) -> None:
     questions, rows, grades = random_table(3, 4)
-    model = HypothesisModel(n_bootstrap=0).fit(questions, rows, grades)
+    model = HypothesisModel(n_bootstrap=0, dependence_rounds=rounds).fit(questions, rows, grades)
     for i, row in enumerate(rows):
         if row.label is U and not row.absent:
             assert i not in model.contributions_
@@ -104,8 +106,10 @@ def test_contribution_is_weighted_centred_log_likelihood() -> None:
         else:
             hit, miss = math.log((1 - a) / 3), math.log((2 + a) / 9)
         mean = (hit + 3 * miss) / 4
+        weight = row.weight * model.independence_[i]
+        assert 0.0 < model.independence_[i] <= 1.0
         for h, c in model.contributions_[i].items():
-            expected = row.weight * ((hit if h == row.hypothesis else miss) - mean)
+            expected = weight * ((hit if h == row.hypothesis else miss) - mean)
             assert c == pytest.approx(expected, abs=1e-12)
 
 
@@ -121,20 +125,21 @@ def test_fit_is_deterministic() -> None:
 
 
 @pytest.mark.parametrize(("p_answer", "margin"), [(0.5, 0.0), (0.15, 0.01)])
+@pytest.mark.parametrize("rounds", [0, 5])
 def test_planted_truth_beats_majority_vote_and_recovers_accuracies(
-    p_answer: float, margin: float
+    p_answer: float, margin: float, rounds: int
 ) -> None:
     # With half the sources answering, majority vote is already near 99.5%, so the
     # comparison is pooled over seeds; the sparse setting leaves more room to beat it.
     model_hits = vote_hits = 0.0
     for seed in range(10):
         questions, rows, truth, acc = planted_truth(seed=seed, p_answer=p_answer)
-        model = HypothesisModel(n_bootstrap=0).fit(questions, rows)
+        model = HypothesisModel(n_bootstrap=0, dependence_rounds=rounds).fit(questions, rows)
         model_hits += hit_rate(model.predict(), truth) / 10
         vote_hits += hit_rate(majority_vote(questions, rows), truth) / 10
         mae = float(np.mean([abs(model.accuracy_[s] - a) for s, a in acc.items()]))
         assert mae < 0.1
-        assert model.n_iter_ < 100
+        assert model.n_iter_ < 100 * (model.dependence_rounds + 1)  # EM iterations, all rounds
     assert model_hits > vote_hits + margin
 
 
@@ -231,8 +236,9 @@ def test_refutation_for_two_hypotheses_equals_support_of_the_other() -> None:
         for r in rows
         for other in [next(h for h in questions[r.question] if h != r.hypothesis)]
     ]
-    a = HypothesisModel().fit(questions, rows, grades)
-    b = HypothesisModel().fit(questions, swapped, grades)
+    # Learned dependence looks at supports only, so it is switched off for this identity.
+    a = HypothesisModel(dependence_rounds=0).fit(questions, rows, grades)
+    b = HypothesisModel(dependence_rounds=0).fit(questions, swapped, grades)
     assert a.accuracy_ == pytest.approx(b.accuracy_, abs=1e-12)
     for q in questions:
         assert a.posteriors_[q] == pytest.approx(b.posteriors_[q], abs=1e-12)
@@ -312,3 +318,20 @@ def test_bad_parameters_and_unfitted_use_raise() -> None:
         HypothesisModel().fit({"q": ["a", "b"]}, [EvidenceRow("q", "s", "a", S)], {"s": "Z9"})
     with pytest.raises(RuntimeError):
         HypothesisModel().predict()
+
+
+def test_learned_dependence_counts_copies_as_one_witness() -> None:
+    questions, rows, truth, _ = planted_truth(seed=3, n_sources=10, p_answer=0.6)
+    # Five clones of a 30%-accurate source, answering every question alike.
+    rng = np.random.default_rng(0)
+    for q, hyps in questions.items():
+        wrong = [h for h in hyps if h != truth[q]]
+        value = truth[q] if rng.random() < 0.3 else wrong[int(rng.integers(len(wrong)))]
+        rows += [EvidenceRow(q, f"clone{j}", value, S) for j in range(5)]
+    naive = HypothesisModel(n_bootstrap=0).fit(questions, rows)
+    aware = HypothesisModel(n_bootstrap=0, dependence_rounds=5).fit(questions, rows)
+    assert hit_rate(aware.predict(), truth) >= hit_rate(naive.predict(), truth) + 0.1
+    assert ("clone0", "clone1") in aware.dependence_ or ("clone1", "clone0") in aware.dependence_
+    clone_weights = [aware.independence_[i] for i, r in enumerate(rows) if r.source != "s0"]
+    assert min(clone_weights) < 0.1
+    assert naive.independence_ == dict.fromkeys(naive.independence_, 1.0)

@@ -30,7 +30,8 @@ of ``copy_prior`` gives P(dependent). Sharing false values is what convicts a pa
 Among the supporters of one hypothesis, ordered by accuracy (then first appearance), a
 row's weight is multiplied by its *independence* prod_t (1 - c P(dep with earlier t)),
 so a group of copies counts as about one witness; EM and this step alternate for up to
-``dependence_rounds`` rounds. Independence multiplies a row's weight like any other
+``dependence_rounds`` rounds (0, the default for now, switches learned dependence off;
+the truth benches use 5). Independence multiplies a row's weight like any other
 factor, so the ACH identity stays exact; ``independence_`` shows it per row.
 """
 
@@ -38,66 +39,27 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass
 from statistics import NormalDist
 
 import numpy as np
-from numpy.typing import NDArray
 
-from fogline.assess.grades import reliability_prior
-from fogline.records import StanceLabel
+from fogline.assess.copying import independence, support_pairs
+from fogline.assess.design import (
+    ABSENT,
+    REFUTE,
+    SUPPORT,
+    Design,
+    EvidenceRow,
+    FloatArray,
+    build_design,
+    log_posterior,
+    sum_by,
+)
 
-FloatArray = NDArray[np.float64]
-IntArray = NDArray[np.intp]
+__all__ = ["EvidenceRow", "HypothesisModel"]
 
-_SUPPORT, _REFUTE, _ABSENT = 0, 1, 2
+
 _TIE_TOL = 1e-12
-
-
-@dataclass(frozen=True, slots=True)
-class EvidenceRow:
-    """One source's stance toward one hypothesis, tempered by ``weight``.
-
-    ``weight`` is the product of the hedging, interest and independence factors (1 = a
-    full, independent assertion; 0 = no effect). For an absence row (``absent=True``)
-    the label is not read. UNRELATED rows are ignored.
-    """
-
-    question: str
-    source: str
-    hypothesis: str
-    label: StanceLabel
-    weight: float = 1.0
-    absent: bool = False
-
-
-@dataclass(frozen=True, slots=True)
-class _Design:
-    """The evidence as flat arrays: one slot per (question, hypothesis), one entry per row."""
-
-    questions: tuple[str, ...]  # questions with >= 2 hypotheses; their slots are contiguous
-    hypotheses: tuple[tuple[str, ...], ...]
-    offsets: IntArray  # first slot of each question
-    slot_question: IntArray  # question of each slot
-    log_prior: FloatArray  # per slot
-    row_index: IntArray  # position in the caller's rows
-    src: IntArray
-    slot: IntArray
-    km1: FloatArray  # k - 1 of the row's question
-    weight: FloatArray
-    kind: IntArray
-    prior_mean: FloatArray  # per source
-
-
-@dataclass(frozen=True, slots=True)
-class _Pairs:
-    """Pairs of SUPPORTS rows (positive weight, different sources) on the same question."""
-
-    first: IntArray  # design row
-    second: IntArray
-    same: NDArray[np.bool_]  # both support the same hypothesis
-    pair_of: IntArray  # index into source_pairs
-    source_pairs: IntArray  # (n, 2) source ids, smaller first
 
 
 class HypothesisModel:
@@ -119,9 +81,9 @@ class HypothesisModel:
         tol: float = 1e-8,
         n_bootstrap: int = 200,
         interval: float = 0.9,
-        dependence_rounds: int = 5,
+        dependence_rounds: int = 0,
         copy_rate: float = 0.8,
-        copy_prior: float = 0.2,
+        copy_prior: float = 0.05,
         false_values: int = 10,
         random_state: int = 0,
     ) -> None:
@@ -166,36 +128,38 @@ class HypothesisModel:
         ValueError for a row whose question or hypothesis is unknown, or whose weight is
         negative or not finite, and for a malformed grade.
         """
-        d, sources, rows_of, self._single = _build(
+        d, sources, rows_of, self._single = build_design(
             questions, rows, grades or {}, self.default_accuracy
         )
         alpha = self.prior_strength * d.prior_mean
         beta = self.prior_strength * (1.0 - d.prior_mean)
         acc = d.prior_mean.copy()
-        pairs = _support_pairs(d) if self.dependence_rounds else None
+        pairs = support_pairs(d) if self.dependence_rounds else None
         indep = np.ones(d.src.size)
+        if pairs is not None:
+            indep, _ = independence(d, pairs, acc, None, *self._copying())
         n_iter = 0
-        for r in range(self.dependence_rounds + 1):
-            acc, hits, total, n = self._em(d, acc, alpha, beta, indep)
+        for _ in range(self.dependence_rounds if pairs is not None else 0):
+            acc, _, _, n = self._em(d, acc, alpha, beta, indep)
             n_iter += n
-            if pairs is None or r == self.dependence_rounds:
-                break
             llr, _ = self._weighted_llr(d, acc, indep)
-            p_slot = np.exp(_log_posterior(d, llr))
-            new, dep = self._independence(d, pairs, acc, p_slot)
+            p_slot = np.exp(log_posterior(d, llr))
+            new, _ = independence(d, pairs, acc, p_slot, *self._copying())  # type: ignore[arg-type]
             done = bool(np.allclose(new, indep, atol=1e-6))
             indep = new
             if done:
                 break
+        acc, hits, total, n = self._em(d, acc, alpha, beta, indep)
+        n_iter += n
         self.n_iter_ = n_iter
         llr, _ = self._weighted_llr(d, acc, indep)
-        log_post = _log_posterior(d, llr)
+        log_post = log_posterior(d, llr)
         self._store(d, sources, rows_of, acc, llr, log_post)
         self.independence_ = {i: 1.0 for q in rows_of for i in rows_of[q]}
         self.independence_.update(zip(d.row_index.tolist(), indep.tolist(), strict=True))
         self.dependence_: dict[tuple[str, str], float] = {}
-        if pairs is not None and self.n_iter_:
-            _, dep = self._independence(d, pairs, acc, np.exp(log_post))
+        if pairs is not None:
+            _, dep = independence(d, pairs, acc, np.exp(log_post), *self._copying())
             for (s, t), p in zip(pairs.source_pairs.tolist(), dep.tolist(), strict=True):
                 if p >= 0.5:
                     self.dependence_[sources[s], sources[t]] = p
@@ -204,26 +168,26 @@ class HypothesisModel:
         return self
 
     def _em(
-        self, d: _Design, acc: FloatArray, alpha: FloatArray, beta: FloatArray, indep: FloatArray
+        self, d: Design, acc: FloatArray, alpha: FloatArray, beta: FloatArray, indep: FloatArray
     ) -> tuple[FloatArray, FloatArray, FloatArray, int]:
         """EM for the accuracies with the independence factors fixed: (acc, hits, total, iters).
 
         Accuracies are learned from every informative row at its own weight; the
         independence factors only temper how much a row moves the posteriors.
         """
-        w = np.where(d.kind != _ABSENT, d.weight, 0.0)
+        w = np.where(d.kind != ABSENT, d.weight, 0.0)
         n_src = acc.size
-        total = _sum_by(d.src, w, n_src)
+        total = sum_by(d.src, w, n_src)
         hits = np.zeros(n_src)
         n_iter = 0
         while n_iter < self.max_iter:
             n_iter += 1
             llr, a = self._weighted_llr(d, acc, indep)
-            p_row = np.exp(_log_posterior(d, llr)[d.slot])
+            p_row = np.exp(log_posterior(d, llr)[d.slot])
             correct = np.where(
-                d.kind == _SUPPORT, p_row, (1.0 - p_row) * a * d.km1 / (d.km1 - 1.0 + a)
+                d.kind == SUPPORT, p_row, (1.0 - p_row) * a * d.km1 / (d.km1 - 1.0 + a)
             )
-            hits = _sum_by(d.src, w * correct, n_src)
+            hits = sum_by(d.src, w * correct, n_src)
             denom = alpha + beta + total
             new = np.where(denom > 0, (alpha + hits) / np.where(denom > 0, denom, 1.0), acc)
             delta = float(np.max(np.abs(new - acc), initial=0.0))
@@ -232,33 +196,8 @@ class HypothesisModel:
                 break
         return acc, hits, total, n_iter
 
-    def _independence(
-        self, d: _Design, pairs: _Pairs, acc: FloatArray, p_slot: FloatArray
-    ) -> tuple[FloatArray, FloatArray]:
-        """Per-row independence factors and P(dependent) per source pair (module doc)."""
-        c = self.copy_rate
-        a = np.clip(acc[d.src], 1.0 / (d.km1 + 1.0) + 0.01, 0.99)
-        a1, a2 = a[pairs.first], a[pairs.second]
-        n = np.maximum(d.km1[pairs.first], float(self.false_values))
-        ind_t, ind_f = a1 * a2, (1.0 - a1) * (1.0 - a2) / n
-        mean = (a1 + a2) / 2.0
-        p = p_slot[d.slot[pairs.first]]
-        same_llr = p * np.log1p(c * mean / ind_t - c) + (1.0 - p) * np.log1p(
-            c * (1.0 - mean) / ind_f - c
-        )
-        llr = np.where(pairs.same, same_llr, math.log1p(-c))
-        prior = math.log(self.copy_prior / (1.0 - self.copy_prior))
-        score = _sum_by(pairs.pair_of, llr, pairs.source_pairs.shape[0]) + prior
-        dep = 0.5 * (1.0 + np.tanh(0.5 * score))
-        # Within a hypothesis, the less accurate (then later) row of a pair is the copy.
-        rank = np.lexsort((np.arange(d.src.size), -acc[d.src]))
-        position = np.empty_like(rank)
-        position[rank] = np.arange(rank.size)
-        same = pairs.same
-        f, s = pairs.first[same], pairs.second[same]
-        later = np.where(position[f] > position[s], f, s)
-        log_keep = np.log1p(-c * dep[pairs.pair_of[same]])
-        return np.exp(_sum_by(later, log_keep, d.src.size)), dep
+    def _copying(self) -> tuple[float, float, int]:
+        return self.copy_rate, self.copy_prior, self.false_values
 
     def predict(self) -> dict[str, str]:
         """Question -> most probable hypothesis; ties (within 1e-12 in log) go to the first listed.
@@ -296,20 +235,20 @@ class HypothesisModel:
         return self.log_posteriors_
 
     def _weighted_llr(
-        self, d: _Design, acc: FloatArray, indep: FloatArray
+        self, d: Design, acc: FloatArray, indep: FloatArray
     ) -> tuple[FloatArray, FloatArray]:
         """Per row: w * (log-lik if the truth is its hypothesis - log-lik otherwise); clipped a."""
         a = np.clip(acc[d.src], 1.0 / (d.km1 + 1.0) + 0.01, 0.99)
         km1 = d.km1
         llr = np.full(a.shape, math.log1p(-self.absence_strength))
-        sup, ref = d.kind == _SUPPORT, d.kind == _REFUTE
+        sup, ref = d.kind == SUPPORT, d.kind == REFUTE
         llr[sup] = np.log(a[sup]) - np.log1p(-a[sup]) + np.log(km1[sup])
         llr[ref] = np.log1p(-a[ref]) + np.log(km1[ref]) - np.log(km1[ref] - 1.0 + a[ref])
         return d.weight * indep * llr, a
 
     def _store(
         self,
-        d: _Design,
+        d: Design,
         sources: tuple[str, ...],
         rows_of: dict[str, list[int]],
         acc: FloatArray,
@@ -358,7 +297,7 @@ class HypothesisModel:
             s: (lo_s, hi_s) for s, lo_s, hi_s in zip(sources, lo.tolist(), hi.tolist(), strict=True)
         }
 
-    def _store_intervals(self, d: _Design, llr: FloatArray, log_post: FloatArray) -> None:
+    def _store_intervals(self, d: Design, llr: FloatArray, log_post: FloatArray) -> None:
         """Bootstrap over the sources that have evidence, accuracies held fixed."""
         point = np.exp(log_post)
         lo, hi = point, point
@@ -369,7 +308,7 @@ class HypothesisModel:
             for b in range(self.n_bootstrap):
                 picked = active[rng.integers(0, active.size, size=active.size)]
                 mult = np.bincount(picked, minlength=int(active.max()) + 1)
-                draws[b] = np.exp(_log_posterior(d, llr * mult[d.src]))
+                draws[b] = np.exp(log_posterior(d, llr * mult[d.src]))
             tail = (1.0 - self.interval) / 2.0
             lo, hi = np.quantile(draws, [tail, 1.0 - tail], axis=0).astype(np.float64)
         self.intervals_: dict[str, dict[str, tuple[float, float]]] = {}
@@ -380,7 +319,7 @@ class HypothesisModel:
             else:
                 self.intervals_[q] = {h: (lo_l[o + j], hi_l[o + j]) for j, h in enumerate(hyps)}
 
-    def _by_question(self, d: _Design) -> Iterator[tuple[str, tuple[str, ...], int | None]]:
+    def _by_question(self, d: Design) -> Iterator[tuple[str, tuple[str, ...], int | None]]:
         """Each question in input order, its hypotheses and first slot (None if skipped)."""
         index = {q: i for i, q in enumerate(d.questions)}
         for q in self._rows_of:
@@ -389,127 +328,3 @@ class HypothesisModel:
                 yield q, self._single[q], None
             else:
                 yield q, d.hypotheses[i], int(d.offsets[i])
-
-
-def _build(
-    questions: Mapping[str, Sequence[str]],
-    rows: Sequence[EvidenceRow],
-    grades: Mapping[str, str],
-    default: float,
-) -> tuple[_Design, tuple[str, ...], dict[str, list[int]], dict[str, tuple[str, ...]]]:
-    """Validate the input and lay it out as arrays; also the sources, rows per question
-    (UNRELATED ones left out) and the questions with fewer than two hypotheses."""
-    names: list[str] = []
-    hyps_of: list[tuple[str, ...]] = []
-    slot_of: dict[str, dict[str, int]] = {}
-    single: dict[str, tuple[str, ...]] = {}
-    n_slots = 0
-    for q, listed in questions.items():
-        hyps = tuple(listed)
-        if isinstance(listed, str) or len(set(hyps)) != len(hyps):
-            raise ValueError(f"question {q!r}: hypotheses must be a sequence of distinct ids")
-        if len(hyps) < 2:
-            single[q] = hyps
-            continue
-        slot_of[q] = {h: n_slots + j for j, h in enumerate(hyps)}
-        n_slots += len(hyps)
-        names.append(q)
-        hyps_of.append(hyps)
-    rows_of: dict[str, list[int]] = {q: [] for q in questions}
-    src_of: dict[str, int] = {}
-    index: list[int] = []
-    src: list[int] = []
-    slot: list[int] = []
-    km1: list[int] = []
-    weight: list[float] = []
-    kind: list[int] = []
-    for i, row in enumerate(rows):
-        if row.question not in rows_of:
-            raise ValueError(f"row {i}: unknown question {row.question!r}")
-        known = slot_of.get(row.question, {})
-        if row.hypothesis not in known and row.hypothesis not in single.get(row.question, ()):
-            raise ValueError(f"row {i}: {row.hypothesis!r} is not a hypothesis of {row.question!r}")
-        w = float(row.weight)
-        if not (math.isfinite(w) and w >= 0.0):
-            raise ValueError(f"row {i}: weight must be finite and >= 0, got {row.weight!r}")
-        s = src_of.setdefault(row.source, len(src_of))
-        if row.absent:
-            code = _ABSENT
-        elif row.label == StanceLabel.SUPPORTS:
-            code = _SUPPORT
-        elif row.label == StanceLabel.REFUTES:
-            code = _REFUTE
-        else:
-            continue
-        rows_of[row.question].append(i)
-        if known:
-            index.append(i)
-            src.append(s)
-            slot.append(known[row.hypothesis])
-            km1.append(len(known) - 1)
-            weight.append(w)
-            kind.append(code)
-    sizes = [len(h) for h in hyps_of]
-    design = _Design(
-        questions=tuple(names),
-        hypotheses=tuple(hyps_of),
-        offsets=np.cumsum([0, *sizes[:-1]]).astype(np.intp) if sizes else np.zeros(0, np.intp),
-        slot_question=np.repeat(np.arange(len(sizes), dtype=np.intp), sizes),
-        log_prior=-np.log(np.repeat(np.asarray(sizes, dtype=np.float64), sizes)),
-        row_index=np.asarray(index, dtype=np.intp),
-        src=np.asarray(src, dtype=np.intp),
-        slot=np.asarray(slot, dtype=np.intp),
-        km1=np.asarray(km1, dtype=np.float64),
-        weight=np.asarray(weight, dtype=np.float64),
-        kind=np.asarray(kind, dtype=np.intp),
-        prior_mean=np.asarray([reliability_prior(grades.get(s), default) for s in src_of]),
-    )
-    return design, tuple(src_of), rows_of, single
-
-
-def _support_pairs(d: _Design) -> _Pairs:
-    """All pairs of positive-weight SUPPORTS rows by different sources on one question."""
-    rows = np.flatnonzero((d.kind == _SUPPORT) & (d.weight > 0))
-    q = d.slot_question[d.slot[rows]]
-    rows = rows[np.argsort(q, kind="stable")]
-    q = d.slot_question[d.slot[rows]]
-    starts = np.flatnonzero(np.r_[True, q[1:] != q[:-1]]) if rows.size else np.zeros(0, np.intp)
-    sizes = np.diff(np.r_[starts, rows.size])
-    firsts: list[IntArray] = []
-    seconds: list[IntArray] = []
-    for m in np.unique(sizes[sizes > 1]).tolist():
-        base = starts[sizes == m]
-        i, j = np.triu_indices(m, 1)
-        firsts.append(rows[(base[:, None] + i[None, :]).ravel()])
-        seconds.append(rows[(base[:, None] + j[None, :]).ravel()])
-    first = np.concatenate(firsts) if firsts else np.zeros(0, np.intp)
-    second = np.concatenate(seconds) if seconds else np.zeros(0, np.intp)
-    s1, s2 = d.src[first], d.src[second]
-    keep = s1 != s2
-    first, second, s1, s2 = first[keep], second[keep], s1[keep], s2[keep]
-    lo, hi = np.minimum(s1, s2).astype(np.int64), np.maximum(s1, s2).astype(np.int64)
-    codes, pair_of = np.unique(lo * (int(d.src.max(initial=0)) + 1) + hi, return_inverse=True)
-    width = int(d.src.max(initial=0)) + 1
-    return _Pairs(
-        first=first,
-        second=second,
-        same=d.slot[first] == d.slot[second],
-        pair_of=pair_of.astype(np.intp),
-        source_pairs=np.stack([codes // width, codes % width], axis=1).astype(np.intp),
-    )
-
-
-def _log_posterior(d: _Design, llr: FloatArray) -> FloatArray:
-    """Normalised log-posterior per slot, given each row's weighted log-likelihood ratio."""
-    n_slots = d.slot_question.size
-    if n_slots == 0:
-        return np.zeros(0)
-    score = d.log_prior + _sum_by(d.slot, llr, n_slots)
-    peak = np.maximum.reduceat(score, d.offsets)[d.slot_question]
-    lse = np.log(np.add.reduceat(np.exp(score - peak), d.offsets))[d.slot_question]
-    return np.asarray(score - peak - lse, dtype=np.float64)
-
-
-def _sum_by(index: IntArray, values: FloatArray, size: int) -> FloatArray:
-    """Sum ``values`` into ``size`` bins by ``index``."""
-    return np.bincount(index, weights=values, minlength=size).astype(np.float64, copy=False)

@@ -1,0 +1,150 @@
+"""The evidence of a truth-discovery problem as flat arrays, and the sums over them.
+
+One slot per (question, hypothesis), one entry per evidence row; questions with fewer
+than two hypotheses are set aside. Shared by the estimator (``model``) and the copy
+detector (``copying``).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+from numpy.typing import NDArray
+
+from fogline.assess.grades import reliability_prior
+from fogline.records import StanceLabel
+
+FloatArray = NDArray[np.float64]
+IntArray = NDArray[np.intp]
+
+SUPPORT, REFUTE, ABSENT = 0, 1, 2
+
+
+@dataclass(frozen=True, slots=True)
+class EvidenceRow:
+    """One source's stance toward one hypothesis, tempered by ``weight``.
+
+    ``weight`` is the product of the hedging, interest and independence factors (1 = a
+    full, independent assertion; 0 = no effect). For an absence row (``absent=True``)
+    the label is not read. UNRELATED rows are ignored.
+    """
+
+    question: str
+    source: str
+    hypothesis: str
+    label: StanceLabel
+    weight: float = 1.0
+    absent: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Design:
+    """The evidence as flat arrays: one slot per (question, hypothesis), one entry per row."""
+
+    questions: tuple[str, ...]  # questions with >= 2 hypotheses; their slots are contiguous
+    hypotheses: tuple[tuple[str, ...], ...]
+    offsets: IntArray  # first slot of each question
+    slot_question: IntArray  # question of each slot
+    log_prior: FloatArray  # per slot
+    row_index: IntArray  # position in the caller's rows
+    src: IntArray
+    slot: IntArray
+    km1: FloatArray  # k - 1 of the row's question
+    weight: FloatArray
+    kind: IntArray
+    prior_mean: FloatArray  # per source
+
+
+def build_design(
+    questions: Mapping[str, Sequence[str]],
+    rows: Sequence[EvidenceRow],
+    grades: Mapping[str, str],
+    default: float,
+) -> tuple[Design, tuple[str, ...], dict[str, list[int]], dict[str, tuple[str, ...]]]:
+    """Validate the input and lay it out as arrays; also the sources, rows per question
+    (UNRELATED ones left out) and the questions with fewer than two hypotheses."""
+    names: list[str] = []
+    hyps_of: list[tuple[str, ...]] = []
+    slot_of: dict[str, dict[str, int]] = {}
+    single: dict[str, tuple[str, ...]] = {}
+    n_slots = 0
+    for q, listed in questions.items():
+        hyps = tuple(listed)
+        if isinstance(listed, str) or len(set(hyps)) != len(hyps):
+            raise ValueError(f"question {q!r}: hypotheses must be a sequence of distinct ids")
+        if len(hyps) < 2:
+            single[q] = hyps
+            continue
+        slot_of[q] = {h: n_slots + j for j, h in enumerate(hyps)}
+        n_slots += len(hyps)
+        names.append(q)
+        hyps_of.append(hyps)
+    rows_of: dict[str, list[int]] = {q: [] for q in questions}
+    src_of: dict[str, int] = {}
+    index: list[int] = []
+    src: list[int] = []
+    slot: list[int] = []
+    km1: list[int] = []
+    weight: list[float] = []
+    kind: list[int] = []
+    for i, row in enumerate(rows):
+        if row.question not in rows_of:
+            raise ValueError(f"row {i}: unknown question {row.question!r}")
+        known = slot_of.get(row.question, {})
+        if row.hypothesis not in known and row.hypothesis not in single.get(row.question, ()):
+            raise ValueError(f"row {i}: {row.hypothesis!r} is not a hypothesis of {row.question!r}")
+        w = float(row.weight)
+        if not (math.isfinite(w) and w >= 0.0):
+            raise ValueError(f"row {i}: weight must be finite and >= 0, got {row.weight!r}")
+        s = src_of.setdefault(row.source, len(src_of))
+        if row.absent:
+            code = ABSENT
+        elif row.label == StanceLabel.SUPPORTS:
+            code = SUPPORT
+        elif row.label == StanceLabel.REFUTES:
+            code = REFUTE
+        else:
+            continue
+        rows_of[row.question].append(i)
+        if known:
+            index.append(i)
+            src.append(s)
+            slot.append(known[row.hypothesis])
+            km1.append(len(known) - 1)
+            weight.append(w)
+            kind.append(code)
+    sizes = [len(h) for h in hyps_of]
+    design = Design(
+        questions=tuple(names),
+        hypotheses=tuple(hyps_of),
+        offsets=np.cumsum([0, *sizes[:-1]]).astype(np.intp) if sizes else np.zeros(0, np.intp),
+        slot_question=np.repeat(np.arange(len(sizes), dtype=np.intp), sizes),
+        log_prior=-np.log(np.repeat(np.asarray(sizes, dtype=np.float64), sizes)),
+        row_index=np.asarray(index, dtype=np.intp),
+        src=np.asarray(src, dtype=np.intp),
+        slot=np.asarray(slot, dtype=np.intp),
+        km1=np.asarray(km1, dtype=np.float64),
+        weight=np.asarray(weight, dtype=np.float64),
+        kind=np.asarray(kind, dtype=np.intp),
+        prior_mean=np.asarray([reliability_prior(grades.get(s), default) for s in src_of]),
+    )
+    return design, tuple(src_of), rows_of, single
+
+
+def log_posterior(d: Design, llr: FloatArray) -> FloatArray:
+    """Normalised log-posterior per slot, given each row's weighted log-likelihood ratio."""
+    n_slots = d.slot_question.size
+    if n_slots == 0:
+        return np.zeros(0)
+    score = d.log_prior + sum_by(d.slot, llr, n_slots)
+    peak = np.maximum.reduceat(score, d.offsets)[d.slot_question]
+    lse = np.log(np.add.reduceat(np.exp(score - peak), d.offsets))[d.slot_question]
+    return np.asarray(score - peak - lse, dtype=np.float64)
+
+
+def sum_by(index: IntArray, values: FloatArray, size: int) -> FloatArray:
+    """Sum ``values`` into ``size`` bins by ``index``."""
+    return np.bincount(index, weights=values, minlength=size).astype(np.float64, copy=False)
