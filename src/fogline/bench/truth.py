@@ -7,7 +7,8 @@ and the value normalisation. At most one claim per source and item is kept.
 
 fogline's method is ``HypothesisModel``: each item is a question whose hypotheses are
 the values claimed for it (listed in sorted order, which is also the tie order), and
-each claim is one SUPPORTS row. Baselines, measured in the same run on the same claims:
+each claim is one SUPPORTS row, with learned dependence between sources switched on
+(``DEPENDENCE_ROUNDS``). Baselines, measured in the same run on the same claims:
 majority vote (ties to the lexicographically smallest value) and crowd-kit's
 DawidSkene, MACE and Wawa, each in a guarded child process (``truth_baselines``).
 
@@ -34,6 +35,9 @@ from fogline.bench.truth_data import Claim, TruthData, load_dataset, load_generi
 from fogline.errors import InputError
 from fogline.records import StanceLabel
 
+DEPENDENCE_ROUNDS = 5
+"""Rounds of learned copying (``HypothesisModel.dependence_rounds``) the benches use."""
+
 
 def fogline_truth(claims: Sequence[Claim], *, seed: int = 0) -> tuple[dict[str, str], float]:
     """Item -> fogline's value for every claimed item, and the fit's wall time in seconds."""
@@ -43,7 +47,9 @@ def fogline_truth(claims: Sequence[Claim], *, seed: int = 0) -> tuple[dict[str, 
     questions = {item: sorted(v) for item, v in values.items()}
     rows = [EvidenceRow(c.item, c.source, c.value, StanceLabel.SUPPORTS) for c in claims]
     started = time.perf_counter()
-    model = HypothesisModel(n_bootstrap=0, random_state=seed).fit(questions, rows)
+    model = HypothesisModel(
+        n_bootstrap=0, random_state=seed, dependence_rounds=DEPENDENCE_ROUNDS
+    ).fit(questions, rows)
     predicted = model.predict()
     return predicted, time.perf_counter() - started
 

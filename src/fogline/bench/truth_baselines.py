@@ -75,7 +75,7 @@ def _child(method: str, src: str, dst: str) -> None:
     import resource
 
     resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT_BYTES, MEMORY_LIMIT_BYTES))
-    import pandas as pd
+    import pandas as pd  # type: ignore[import-untyped]
     from crowdkit import aggregation
 
     if method not in CROWDKIT_METHODS:

@@ -38,8 +38,37 @@ FLIGHT_ATTRIBUTES = ("sched_dep_time", "act_dep_time", "sched_arr_time", "act_ar
 _TIME = re.compile(r"(\d{1,2}):(\d{2})\s*(a\.m\.|p\.m\.|am|pm|a|p)?", re.IGNORECASE)
 _TOKEN = re.compile(r"[a-z]{2,}")
 _BOOK_STOP = frozenset(
-    "by author authors and ed eds editor editors edited jr sr et al not available na unknown "
-    "the with foreword introduction translator illustrator contributor phd dr prof ii iii".split()
+    {
+        "by",
+        "author",
+        "authors",
+        "and",
+        "ed",
+        "eds",
+        "editor",
+        "editors",
+        "edited",
+        "jr",
+        "sr",
+        "et",
+        "al",
+        "not",
+        "available",
+        "na",
+        "unknown",
+        "the",
+        "with",
+        "foreword",
+        "introduction",
+        "translator",
+        "illustrator",
+        "contributor",
+        "phd",
+        "dr",
+        "prof",
+        "ii",
+        "iii",
+    }
 )
 
 
