@@ -139,7 +139,8 @@ def test_floors_on_a_dev_slice(tmp_path: Path) -> None:
     data = shared_data("polnear", "dev")
     out = tmp_path / "pred"
     result = CliRunner().invoke(
-        cli, ["bench", "attribution", "--data", str(data), "--limit", "8", "--predictions", str(out)]
+        cli,
+        ["bench", "attribution", "--data", str(data), "--limit", "8", "--predictions", str(out)],
     )
     assert result.exit_code == 0, result.output
     figures = json.loads(result.stdout.strip().splitlines()[-1])

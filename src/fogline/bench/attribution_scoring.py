@@ -103,10 +103,10 @@ def load_split(data: Path, limit: int | None = None) -> list[Article]:
     for name in names[:limit] if limit is not None else names:
         try:
             text = (text_dir / f"{name}.txt").read_text(encoding="utf-8")
-            ann = first_ann[name].read_text(encoding="utf-8")
+            standoff = first_ann[name].read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as exc:
             raise InputError(f"cannot read article {name}: {exc}") from exc
-        articles.append(Article(name, text, tuple(parse_ann(ann))))
+        articles.append(Article(name, text, tuple(parse_ann(standoff))))
     return articles
 
 
@@ -182,9 +182,7 @@ class Tally:
         for r in ROLES:
             self.pred_tokens[r] += sum(len(p[r]) for p in pred)
             self.gold_tokens[r] += sum(len(g[r]) for g in gold_sets)
-        for pi, gi in pair(
-            [p["content"] for p in pred], [g["content"] for g in gold_sets]
-        ):
+        for pi, gi in pair([p["content"] for p in pred], [g["content"] for g in gold_sets]):
             self.matched += 1
             equal = 0
             for r in ROLES:
@@ -214,9 +212,7 @@ class Tally:
         out["attribution_precision"] = round(p, 4)
         out["attribution_recall"] = round(r, 4)
         for role in ROLES:
-            out[f"{role}_precision"] = round(
-                _ratio(self.overlap[role], self.pred_tokens[role]), 4
-            )
+            out[f"{role}_precision"] = round(_ratio(self.overlap[role], self.pred_tokens[role]), 4)
             out[f"{role}_recall"] = round(_ratio(self.overlap[role], self.gold_tokens[role]), 4)
         out["gold"] = self.gold
         out["predicted"] = self.predicted
