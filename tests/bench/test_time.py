@@ -96,7 +96,11 @@ def test_run_scores_and_writes_predictions(tmp_path: Path) -> None:
     assert result["timex_f1_strict"] == 1.0 and result["value_f1"] == 1.0
     rows = [json.loads(line) for line in preds.read_text().splitlines()]
     doc = parse_timeml(TML)
-    assert [doc.text[r["start"] : r["end"]] for r in rows] == ["last week", "two months", "Thursday"]
+    assert [doc.text[r["start"] : r["end"]] for r in rows] == [
+        "last week",
+        "two months",
+        "Thursday",
+    ]
     assert rows[0] == {"doc": "x1.tml", "start": 12, "end": 21, "type": "DATE", "value": "1998-W06"}
 
 
@@ -111,6 +115,9 @@ def test_bad_paths_raise_input_error(tmp_path: Path) -> None:
         bench_time.run(tmp_path / "missing")
     with pytest.raises(InputError):
         bench_time.run(tmp_path)  # no .tml files
+    _doc_file(tmp_path)
+    with pytest.raises(InputError):
+        bench_time.run(tmp_path, limit=0)
 
 
 def test_cli_prints_one_json_line(tmp_path: Path) -> None:

@@ -16,7 +16,6 @@ phrase inside the content gives when the reported event happened.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
@@ -28,17 +27,25 @@ from fogline.analyze.lexicon import (
     HEDGE_WORDS,
     HEDGING_CUES,
     POSITION_FRAMES,
-    RELATIVE_PRONOUNS,
     VENUE_NOUNS,
+)
+from fogline.analyze.parse_spans import (
+    Span,
+    hint,
+    name_tokens,
+    span,
+    span_text,
+    speaker_head,
+    strip_mark,
+    subject_of,
 )
 from fogline.analyze.quotes import quote_at
 from fogline.analyze.timex import find_times
+from fogline.analyze.venues import time_in, venue_and_addressee
 from fogline.records import Statement, TimeRef, stable_id
 
-Span = tuple[int, int]
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 _CONTENT_DEPS = ("ccomp", "xcomp", "parataxis")
-_NAME_DEPS = ("compound", "amod", "det", "poss", "case", "nmod", "nummod", "quantmod", "flat")
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,94 +57,6 @@ class _Found:
     via: str | None = None
     echoes: str | None = None
     relay_speaker: bool = False
-
-
-def _span(tokens: Iterable[Any]) -> Span:
-    toks = [t for t in tokens if not t.is_space and (not t.is_punct or t.text in "%$")]
-    if not toks:
-        return (0, 0)
-    return (min(t.idx for t in toks), max(t.idx + len(t.text) for t in toks))
-
-
-def _strip_mark(tok: Any) -> list[Any]:
-    """A clause's tokens without its leading complementiser ("that") and edge punctuation."""
-    return [t for t in tok.subtree if not (t.dep_ == "mark" and t.head.i == tok.i and t.i < tok.i)]
-
-
-def _name_tokens(head: Any) -> list[Any]:
-    """The speaker's name phrase: the head with its left modifiers and an "of" phrase."""
-    toks = [head]
-    for child in head.lefts:
-        if child.dep_ in _NAME_DEPS:
-            toks.extend(child.subtree)
-    if head.pos_ != "PROPN":
-        for child in head.rights:
-            if child.dep_ == "prep" and child.lower_ == "of":
-                toks.extend(child.subtree)
-    return toks
-
-
-def _hint(head: Any, cue: Any) -> Span:
-    """The speaker's whole noun phrase with appositives and descriptions, without the clause
-    that holds the cue itself, a time phrase, or anything before a paragraph break."""
-    dropped: set[int] = set()
-    for tok in head.subtree:
-        inner = {t.i for t in tok.subtree}
-        if (tok.i != head.i and tok.dep_ in ("relcl", "acl", "advcl") and cue.i in inner) or (
-            tok.head.i == head.i
-            and tok.dep_ in ("prep", "npadvmod")
-            and tok.i > head.i
-            and any(t.ent_type_ in ("DATE", "TIME") for t in tok.subtree)
-        ):
-            dropped |= inner
-    tokens = [t for t in head.subtree if t.i not in dropped]
-    breaks = [t.i for t in tokens if t.i < head.i and t.is_space and "\n" in t.text]
-    if breaks:
-        tokens = [t for t in tokens if t.i > breaks[-1]]
-    return _span(tokens)
-
-
-def _speaker_head(head: Any) -> Any:
-    """Prefer a proper-name apposition ("the chief of staff, General X") as the speaker."""
-    if head.pos_ != "PROPN":
-        for child in head.rights:
-            if child.dep_ == "appos" and child.pos_ == "PROPN":
-                return child
-    if head.lower_ in RELATIVE_PRONOUNS and head.head.dep_ == "relcl":
-        return _antecedent(head.head.head)
-    return head
-
-
-def _antecedent(noun: Any) -> Any:
-    """Climb from a relative clause's noun to the name it describes: in "General Marren,
-    the commander of Norrland's forces, who told ..." the clause may hang off "forces"."""
-    node = noun
-    for _ in range(6):
-        if node.pos_ == "PROPN" and node.dep_ != "poss":
-            return node
-        if node.dep_ in ("appos", "pobj", "prep", "poss") and node.head.i != node.i:
-            node = node.head
-        else:
-            break
-    return noun
-
-
-def _subject_of(verb: Any) -> Any | None:
-    for child in verb.children:
-        if child.dep_ == "agent":
-            for grandchild in child.children:
-                if grandchild.dep_ == "pobj":
-                    return grandchild
-    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
-    if subjects:  # '"C," X said' can parse C's subject as a second subject of "said"
-        return min(subjects, key=lambda c: abs(c.i - verb.i))
-    if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
-        return verb.head  # "bloggers, reported that C" (a participle read as a modifier)
-    if verb.dep_ in ("advcl", "conj", "xcomp", "relcl") and verb.head.i != verb.i:
-        if verb.dep_ == "relcl" and verb.head.pos_ in ("PROPN", "NOUN"):
-            return _antecedent(verb.head)
-        return _subject_of(verb.head)
-    return None
 
 
 def _that_clause_under_object(children: list[Any]) -> Any | None:
@@ -155,7 +74,7 @@ def _that_clause_under_object(children: list[Any]) -> Any | None:
 
 def _find_one(cue: Any, quotes: list[Span]) -> _Found | None:
     lemma = cue.lemma_.lower()
-    subject = _subject_of(cue)
+    subject = subject_of(cue)
     children = list(cue.children)
     content_tok = next((c for c in children if c.dep_ in _CONTENT_DEPS), None)
     if content_tok is None:
@@ -173,20 +92,20 @@ def _find_one(cue: Any, quotes: list[Span]) -> _Found | None:
             return None  # "Y, citing X, reported C": handled from the head verb.
         if inner is None:
             return None
-        via = _span_text(cue.doc, _span(_name_tokens(subject)))
-        speaker_head = _speaker_head(cited)
+        via = span_text(cue.doc, span(name_tokens(subject)))
+        cited_head = speaker_head(cited)
         return _Found(
-            speaker=_span(_name_tokens(speaker_head)),
-            speaker_hint=_hint(speaker_head, cue),
-            cue=_span([cue]),
-            content=_span(_strip_mark(inner)),
+            speaker=span(name_tokens(cited_head)),
+            speaker_hint=hint(cited_head, cue),
+            cue=span([cue]),
+            content=span(strip_mark(inner)),
             via=via,
         )
     for child in children:  # "Y, citing X, reported that C"
         if child.dep_ in ("advcl", "prep") and child.lemma_.lower() in CITE_VERBS:
             cited = next((c for c in child.children if c.dep_ in ("dobj", "pobj")), None)
             if cited is not None and subject is not None:
-                via = _span_text(cue.doc, _span(_name_tokens(subject)))
+                via = span_text(cue.doc, span(name_tokens(subject)))
                 subject = cited
     if lemma in ECHO_VERBS:
         echoed = next((c for c in children if c.dep_ in ("dobj", "nsubjpass")), None)
@@ -204,7 +123,7 @@ def _find_one(cue: Any, quotes: list[Span]) -> _Found | None:
                     None,
                 )
             if owner is not None and owner.pos_ == "PROPN":
-                echoes = _span_text(cue.doc, _span(_name_tokens(owner)))
+                echoes = span_text(cue.doc, span(name_tokens(owner)))
             if content_tok is None:
                 venue_preps = {
                     t.i
@@ -216,14 +135,14 @@ def _find_one(cue: Any, quotes: list[Span]) -> _Found | None:
                 if cue.dep_ == "relcl":
                     inside = {t.i for t in cue.subtree}
                     tokens = [t for t in echoed.subtree if t.i not in inside]
-                content = _span(tokens)
+                content = span(tokens)
                 if subject is None:
                     return None
-                head = _speaker_head(subject)
+                head = speaker_head(subject)
                 return _Found(
-                    _span(_name_tokens(head)),
-                    _hint(head, cue),
-                    _span([cue]),
+                    span(name_tokens(head)),
+                    hint(head, cue),
+                    span([cue]),
                     content,
                     via,
                     echoes,
@@ -233,14 +152,14 @@ def _find_one(cue: Any, quotes: list[Span]) -> _Found | None:
     if via is None and subject.dep_ == "dobj" and subject.head.lemma_.lower() in CITE_VERBS:
         relay = subject.head.head  # "Y, citing X, reported C" parsed with X as the reporter
         if relay.pos_ in ("PROPN", "NOUN") and relay.i != subject.head.i:
-            via = _span_text(cue.doc, _span(_name_tokens(relay)))
-    head = _speaker_head(subject)
-    speaker = _span(_name_tokens(head))
+            via = span_text(cue.doc, span(name_tokens(relay)))
+    head = speaker_head(subject)
+    speaker = span(name_tokens(head))
     host = _host_clause(cue) if content_tok is None else None
     if host is not None and _adjacent_quote(quotes, cue, speaker) is None:
         content = host
     elif content_tok is not None:
-        content = _span(_strip_mark(content_tok))
+        content = span(strip_mark(content_tok))
         quote = quote_at(quotes, *content)
         if quote is not None and quote[0] <= content[0] and content[1] <= quote[1]:
             content = quote  # a quotation running over several sentences
@@ -253,7 +172,7 @@ def _find_one(cue: Any, quotes: list[Span]) -> _Found | None:
         return None
     if speaker[0] < content[1] and content[0] < speaker[1]:
         return None
-    return _Found(speaker, _hint(head, cue), _span([cue]), content, via, echoes)
+    return _Found(speaker, hint(head, cue), span([cue]), content, via, echoes)
 
 
 def _host_clause(cue: Any) -> Span | None:
@@ -269,7 +188,7 @@ def _host_clause(cue: Any) -> Span | None:
         return None
     inside = {t.i for t in cue.subtree}
     tokens = [t for t in cue.head.subtree if t.i not in inside and t.dep_ != "cc"]
-    return _span(tokens) if tokens else None
+    return span(tokens) if tokens else None
 
 
 def _adjacent_quote(quotes: list[Span], cue: Any, speaker: Span) -> Span | None:
@@ -314,7 +233,7 @@ def _position(verb: Any) -> _Found | None:
         if dep == "dobj" and lemma in _SPEECH_ONLY:
             continue
         if dep in frames and comp is not None:
-            tokens = _strip_mark(comp) if dep == "ccomp" else list(comp.subtree)
+            tokens = strip_mark(comp) if dep == "ccomp" else list(comp.subtree)
             if dep == "dobj":
                 for child in children:
                     if child.i > verb.i and (
@@ -326,11 +245,11 @@ def _position(verb: Any) -> _Found | None:
     subject = next((c for c in children if c.dep_ == "nsubj"), None)
     if not tokens or subject is None:
         return None
-    head = _speaker_head(subject)
-    speaker, content = _span(_name_tokens(head)), _span(tokens)
+    head = speaker_head(subject)
+    speaker, content = span(name_tokens(head)), span(tokens)
     if content[1] <= content[0] or (speaker[0] < content[1] and content[0] < speaker[1]):
         return None
-    return _Found(speaker, _hint(head, verb), _span([verb]), content)
+    return _Found(speaker, hint(head, verb), span([verb]), content)
 
 
 def _is_clause(tok: Any) -> bool:
@@ -351,71 +270,11 @@ def _according_to(tok: Any) -> _Found | None:
         clause = clause.head  # "C once D, according to X": the whole of C once D
     excluded = {t.i for t in tok.subtree}
     content_tokens = [t for t in clause.subtree if t.i not in excluded]
-    content = _span(content_tokens)
+    content = span(content_tokens)
     if content[1] <= content[0]:
         return None
-    head = _speaker_head(source)
-    return _Found(_span(_name_tokens(head)), _hint(head, tok), _span([tok, to]), content)
-
-
-def _span_text(doc: Any, span: Span) -> str:
-    return str(doc.text[span[0] : span[1]])
-
-
-def _venue_and_addressee(cue: Any, content: Span) -> tuple[Span | None, Span | None]:
-    """Where ("told state television", "in his nightly address") and to whom ("told
-    reporters") a statement was made; never overlapping its content."""
-
-    def outside(tokens: Any) -> list[Any]:
-        return [
-            t
-            for t in tokens
-            if not content[0] <= t.idx < content[1]
-            and not (t.dep_ == "mark" and content[0] <= t.head.idx < content[1])
-        ]
-
-    venue: Span | None = None
-    addressee: Span | None = None
-    candidates = list(cue.children)
-    for child in list(candidates):
-        if child.dep_ in ("dobj", "dative"):
-            candidates.extend(c for c in child.children if c.dep_ == "prep")
-    for child in candidates:
-        if child.dep_ in ("dobj", "dative") and cue.lemma_.lower() in ("tell", "testify", "inform"):
-            tokens = [t for t in child.subtree if not _is_time_prep(t, child)]
-            if child.lemma_.lower() in VENUE_NOUNS:
-                venue = venue or _span(tokens)
-            else:
-                addressee = addressee or _span(tokens)
-        elif child.dep_ == "prep" and child.lower_ in ("in", "at", "on", "during", "to", "via"):
-            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
-            if pobj is not None and pobj.lemma_.lower() in VENUE_NOUNS:
-                venue = venue or _span(outside(child.subtree))
-            elif child.lower_ == "to" and pobj is not None and pobj.pos_ in ("NOUN", "PROPN"):
-                addressee = addressee or _span(pobj.subtree)
-    return venue, addressee
-
-
-def _is_time_prep(tok: Any, root: Any) -> bool:
-    """True for tokens of a prepositional time phrase hanging off ``root``."""
-    node = tok
-    while node.i != root.i and node.head.i != node.i:
-        if (
-            node.dep_ == "prep"
-            and node.head.i == root.i
-            and any(c.ent_type_ in ("DATE", "TIME") for c in node.subtree)
-        ):
-            return True
-        node = node.head
-    return False
-
-
-def _time_in(times: list[TimeRef], span: Span, inside: bool) -> TimeRef | None:
-    for ref in times:
-        within = span[0] <= ref.start and ref.end <= span[1]
-        if within == inside:
-            return ref
-    return None
+    head = speaker_head(source)
+    return _Found(span(name_tokens(head)), hint(head, tok), span([tok, to]), content)
 
 
 def extract_statements(
@@ -490,15 +349,15 @@ def _build(
 ) -> Statement:
     text = doc.text
     venue, addressee = (
-        (None, None) if cue.lower_ == "according" else _venue_and_addressee(cue, found.content)
+        (None, None) if cue.lower_ == "according" else venue_and_addressee(cue, found.content)
     )
     quote = quote_at(quotes, *found.content)
     direct = quote is not None and (quote[1] - quote[0]) >= 0.9 * (
         found.content[1] - found.content[0]
     )
     points = [r for r in times if r.type in ("DATE", "TIME")]
-    said = _time_in(points, found.content, inside=False)
-    event = _time_in(points, found.content, inside=True)
+    said = time_in(points, found.content, inside=False)
+    event = time_in(points, found.content, inside=True)
     content_tokens = [t for t in doc if found.content[0] <= t.idx < found.content[1]]
     hedges = sorted({t.lower_ for t in content_tokens if t.lower_ in HEDGE_WORDS})
     if cue.lemma_.lower() in HEDGING_CUES:

@@ -13,7 +13,12 @@ publication date (the *anchor*):
   days), months a month, years a year; "earlier"/"later" are taken against the anchor;
 - a month without a year is the anchor's year unless that puts it more than two months
   after the anchor, then the year before ("in December" read on 2025-01-02 is 2024-12);
-- "the past two weeks" is a duration (P2W); "last week" is the week before the anchor's.
+- "the past two weeks" is a duration (P2W); "last week" is the week before the anchor's;
+- when the clause speaks of the future ("will meet on Monday", "is scheduled to close Feb.
+  1"), a bare weekday, month or day is the next one after the anchor instead;
+- earnings-report conventions: "the quarter" / "the latest quarter" is the quarter named
+  last before it (else the one before the anchor's), and in text about quarters "a year
+  earlier" / "the year-ago period" is that quarter a year before ("1988-Q3").
 
 Spans leave out a leading preposition ("on Monday" -> "Monday", as in TimeBank) but keep
 determiners and modifiers ("the past two weeks", "earlier this week", "two weeks ago").
@@ -42,6 +47,7 @@ class Norm(NamedTuple):
     day: bool = False
     clock: str | None = None
     ref: str = ""  # "q": the reporting quarter; "q-4": the same quarter a year before
+    skip: int = 0  # characters to leave out at the start of the match ("the" of "the 30-day")
 
 
 Handler = Callable[[Match, "date | None"], "Norm | None"]
@@ -64,16 +70,17 @@ _PAST_SPEECH = re.compile(
     re.IGNORECASE,
 )
 _SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019]{0,2}\s+(?=[A-Z\"'\u201c`])|\n\s*\n")
+_ABBREV = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov)|\b[A-Z])\.$")
 
 
 def _future(m: Match) -> bool:
     """Whether the clause before ``m`` speaks of the future ("will meet on Monday"), with no
     past speech verb between ("will appeal the ruling, announced Monday" is past)."""
-    lo = max(0, m.start() - 100)
-    before = m.string[lo : m.start()]
-    ends = list(_SENTENCE_END.finditer(before))
-    if ends:
-        before = before[ends[-1].end() :]
+    before = m.string[max(0, m.start() - 100) : m.start()]
+    for end in reversed(list(_SENTENCE_END.finditer(before))):
+        if not _ABBREV.search(before, 0, end.start() + 1):
+            before = before[end.end() :]
+            break
     markers = list(_FUTURE.finditer(before))
     return bool(markers) and _PAST_SPEECH.search(before, markers[-1].end()) is None
 
@@ -185,8 +192,8 @@ def _weekday(m: Match, a: date | None) -> Norm | None:
 def _deictic(m: Match, a: date | None) -> Norm | None:
     word = _g(m, "d") or _g(m, "rel")
     pod = _g(m, "pod") or _g(m, "pod2") or ("night" if word == "tonight" else "")
-    if word == "today" and _prev_word(m) == "usa":
-        return None
+    if word == "today" and (_prev_word(m) == "usa" or m.string.startswith("'s", m.end())):
+        return None  # "USA Today", "today's youth"
     offset = {"today": 0, "tonight": 0, "this": 0, "yesterday": -1, "last": -1, "tomorrow": 1}
     delta = offset[word] + {"before": -1, "after": 1, "": 0}[_g(m, "ba")]
     kind = "TIME" if pod else "DATE"
@@ -238,11 +245,13 @@ def _duration(m: Match, a: date | None) -> Norm | None:
         return None  # "a second attempt"
     if _AGE.match(m.string, m.end()):
         return None  # "a 42-year-old", "three years old"
-    return Norm("DURATION", r.duration(r.parse_number(num), unit))
+    adjectival = m["the"] and not m["mod"] and "-" in m["sep"]  # "the 30-day period"
+    skip = m.start("num") - m.start() if adjectival else 0
+    return Norm("DURATION", r.duration(r.parse_number(num), unit), skip=skip)
 
 
 def _vague_span(m: Match, a: date | None) -> Norm | None:
-    if _g(m, "mod") == "recent":
+    if _g(m, "mod") == "recent" and _g(m, "unit") == "years":
         return Norm("DATE", "PAST_REF")
     return Norm("DURATION", r.duration(None, r.unit_key(m["unit"])))
 
@@ -276,6 +285,13 @@ def _set(m: Match, a: date | None) -> Norm | None:
 
 
 def _quarter(m: Match, a: date | None) -> Norm | None:
+    norm = _quarter_value(m, a)
+    if norm is not None and m["the"] and m["sep"] == "-":  # "the third-quarter results"
+        return norm._replace(skip=len(m["the"]))
+    return norm
+
+
+def _quarter_value(m: Match, a: date | None) -> Norm | None:
     q = int(m["q"]) if m["q"] else r.ORDINALS[_g(m, "ord")]
     if m["y"] or m["y2"]:
         return Norm("DATE", r.quarter(int(m["y"] or m["y2"]), q))
@@ -285,6 +301,8 @@ def _quarter(m: Match, a: date | None) -> Norm | None:
         return Norm("DATE", r.quarter(int(m["y3"]), q))
     if a is None:
         return Norm("DATE", None)
+    if m["ry"]:  # "last year's third quarter"
+        return Norm("DATE", r.quarter(a.year + r.OFFSETS[_g(m, "ry")], q))
     cur = (a.month - 1) // 3 + 1
     # the anchor's year, unless the quarter is three ahead ("fourth quarter" read in February)
     year = a.year - 1 if q - cur >= 3 else a.year
@@ -350,6 +368,8 @@ def _reporting(m: Match, a: date | None) -> Norm | None:
         return Norm("DATE", r.year_str(a.year - 1) if a else None, ref="q-4")
     if m["y"]:  # "the 1988 quarter": the reporting quarter of that year
         return Norm("DATE", m["y"], ref="qy")
+    if m["ry"]:  # "last year's quarter"
+        return Norm("DATE", r.year_str(a.year + r.OFFSETS[_g(m, "ry")]) if a else None, ref="qy")
     if _g(m, "unit") == "period" and not m["lat"]:
         return None
     if a is None:
@@ -373,6 +393,21 @@ def _spelled_year(m: Match, a: date | None) -> Norm | None:
     return Norm("DATE", r.year_str(year))
 
 
+def _quarters(m: Match, a: date | None) -> Norm | None:
+    if m["fut"]:
+        return Norm("DATE", "FUTURE_REF")
+    n = r.parse_number(m["num"]) if m["num"] else None
+    return Norm("DURATION", r.duration(n, "quarter"))
+
+
+def _year_end(m: Match, a: date | None) -> Norm | None:
+    return Norm("DATE", r.year_str(a.year) if a else None)
+
+
+def _century(m: Match, a: date | None) -> Norm | None:
+    return Norm("DATE", f"{int(m['n']) - 1:02d}")
+
+
 HANDLERS: dict[str, Handler] = {
     "iso": _iso, "numeric": _numeric, "month_day": _month_day, "day_month": _month_day,
     "month_year": _month_year, "bare_month": _bare_month, "year": _year, "decade": _decade,
@@ -380,7 +415,8 @@ HANDLERS: dict[str, Handler] = {
     "earlier_in": _relperiod, "ago": _ago, "duration": _duration, "bare_plural": _vague_span,
     "vague_span": _vague_span, "ref": _ref, "set": _set, "quarter": _quarter, "half": _half,
     "season": _season, "clock": _clock, "holiday": _holiday, "reporting": _reporting,
-    "the_year": _the_year, "spelled_year": _spelled_year,
+    "the_year": _the_year, "spelled_year": _spelled_year, "year_end": _year_end,
+    "century": _century, "quarters": _quarters,
 }  # fmt: skip
 _RULES = [(name, re.compile(r.PATTERNS[name], re.IGNORECASE), HANDLERS[name]) for name in HANDLERS]
 
@@ -431,6 +467,7 @@ def _candidates(text: str, anchor: date | None) -> list[_Cand]:
                     continue
                 if norm is not None:
                     s, e = m.span("t") if has_t and m["t"] is not None else m.span()
+                    s += norm.skip
                     if e > s:
                         found.append((s, e, prio, norm))
     found.sort(key=lambda c: (c[0] - c[1], c[0], c[2]))

@@ -71,6 +71,7 @@ DUR_CODES: dict[str, tuple[str, str, int, float]] = {
     "week": ("", "W", 1, 7),
     "fortnight": ("", "W", 2, 14),
     "month": ("", "M", 1, 30),
+    "quarter": ("", "Q", 1, 91),
     "year": ("", "Y", 1, 365),
     "decade": ("", "DE", 1, 3650),
     "century": ("", "CE", 1, 36500),
@@ -294,6 +295,10 @@ _Y = r"(?:1\d|20)\d{2}"  # a year inside a full date
 _YEAR = r"(?:19|20)\d{2}"  # a year standing alone
 _PRE = rf"(?P<pre>early|late|mid|the{SP}(?:start|beginning|middle|end){SP}of)[\s-]{{1,3}}"
 _ZONE = r"GMT|UTC|local\s{1,3}time|[ECMP][SD]T|CES?T|EES?T|MSK|BST|Zulu|hours|hrs|h"
+_APPROX = (
+    rf"(?P<approx>nearly|almost|about|around|roughly|approximately|more{SP}than|less{SP}than"
+    rf"|at{SP}least|up{SP}to|no{SP}more{SP}than){SP}"
+)
 
 # One pattern per rule, compiled with IGNORECASE; case-sensitive parts use (?-i:...).
 # A group named "t" gives the span when context words around it must not be part of it.
@@ -302,7 +307,7 @@ PATTERNS: dict[str, str] = {
     "numeric": rf"(?<![\d/.])(?P<mo>[0-3]?\d)/(?P<d>[0-3]?\d)/(?P<y>{_Y}|\d{{2}})(?![\d/])",
     "month_day": (
         rf"(?:(?P<wd>{WEEKDAY}),?{SP})?(?P<month>{MONTH_ANY}){SP}(?:the{SP})?"
-        rf"(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?![\w:]|,\d)(?:,?{SP}(?P<y>{_Y})(?!\d|,\d))?"
+        rf"(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?![\w]|:\d|,\d)(?:,?{SP}(?P<y>{_Y})(?!\d|,\d))?"
     ),
     "day_month": (
         rf"(?:(?P<wd>{WEEKDAY}),?{SP})?(?<![\w.,])(?:the{SP})?(?P<d>[0-3]?\d)(?:st|nd|rd|th)?"
@@ -349,13 +354,13 @@ PATTERNS: dict[str, str] = {
         r"(?![\w-])"
     ),
     "ago": (
-        rf"(?<![\w.,])(?P<num>{NUM})[\s-]{{1,3}}(?P<unit>{UNITS}){SP}"
+        rf"(?<![\w.,])(?:{_APPROX})?(?P<num>{NUM})[\s-]{{1,3}}(?P<unit>{UNITS}){SP}"
         rf"(?P<dir>ago|earlier|later|before|after|from{SP}now|hence|back|previously)(?!\w)"
     ),
     "duration": (
-        rf"(?<![\w.,])(?:(?P<the>the){SP})?(?:(?P<mod>past|last|next|coming|previous|first|final"
-        rf"|following|preceding|latest|initial|remaining|full|entire|whole){SP})?"
-        rf"(?P<num>{NUM})[\s-]{{1,3}}(?P<unit>{UNITS})(?:[\s-]long)?(?!\w)"
+        rf"(?<![\w.,])(?:(?:(?P<the>the){SP})?(?:(?P<mod>past|last|next|coming|previous|first|final"
+        rf"|following|preceding|latest|initial|remaining|full|entire|whole){SP})?|{_APPROX})"
+        rf"(?P<num>{NUM})(?P<sep>[\s-]{{1,3}})(?P<unit>{UNITS})(?:[\s-]long)?(?!\w)"
     ),
     "bare_plural": (
         rf"(?<!\w)(?:for|over|within|in|after|lasted|lasting|takes?|took){SP}"
@@ -380,8 +385,9 @@ PATTERNS: dict[str, str] = {
         r"Saturdays|Sundays)))(?!\w)"
     ),
     "quarter": (
-        rf"(?<!\w)(?:(?:the{SP})?(?:(?:(?P<y3>{_YEAR})|(?P<ya>year[\s-](?:ago|earlier))|fiscal)"
-        rf"[\s-]{{1,3}})?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]quarter"
+        rf"(?<!\w)(?:(?:(?P<the>the{SP})|(?P<ry>this|last|next){SP}year['\u2019]s{SP})?"
+        rf"(?:(?:(?P<y3>{_YEAR})|(?P<ya>year[\s-](?:ago|earlier))|fiscal)"
+        rf"[\s-]{{1,3}})?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)(?P<sep>[\s-])quarter"
         rf"(?:{SP}(?:of{SP})?(?:fiscal{SP})?(?P<y>{_YEAR})(?!\d))?"
         rf"|(?-i:Q(?P<q>[1-4]))(?:(?:{SP}|/)(?:(?P<y2>{_YEAR})|'?(?P<yy>\d{{2}})))?)(?!\w)"
     ),
@@ -395,10 +401,11 @@ PATTERNS: dict[str, str] = {
         rf"(?<![\w.,:$])(?:(?P<mil>[0-2]\d[0-5]\d){SP}(?:{_ZONE})(?!\w)"
         rf"|(?P<oc>{_NUM_WORD}|\d{{1,2}}){SP}o['\u2019]clock|(?P<word>noon|midday|midnight)(?!\w)"
         r"|(?P<h>[01]?\d|2[0-3])(?:[:.](?P<mi>[0-5]\d))?(?!\d)(?:\s?(?P<ap>[ap]\.m\.?|[ap]m)(?!\w)"
-        rf"|{SP}(?:{_ZONE})(?!\w))?)"
+        rf"(?:{SP}(?-i:[ECMP][SD]T|GMT|UTC)(?!\w))?|{SP}(?:{_ZONE})(?!\w))?)"
     ),
     "reporting": (
-        rf"(?<![\w-])(?P<t>the{SP}(?:(?P<lat>latest|most{SP}recent|same|comparable|corresponding)"
+        rf"(?<![\w-])(?P<t>(?:the|(?P<ry>this|last|next){SP}year['\u2019]s){SP}"
+        rf"(?:(?P<lat>latest|most{SP}recent|same|comparable|corresponding)"
         rf"{SP})?(?:(?P<ya>year[\s-](?:ago|earlier)){SP}|(?P<y>{_YEAR}){SP})?(?P<unit>quarter|period)"
         r"|(?P<ya2>year[\s-](?:ago|earlier)))(?![\w-])"
     ),
@@ -411,6 +418,13 @@ PATTERNS: dict[str, str] = {
         rf"(?<!\w)(?:the{SP}year{SP}(?P<k>two{SP}thousand)(?:{SP}and{SP}(?P<ku>{_UNIT_WORD}))?"
         rf"|nineteen{SP}(?P<tens>{'|'.join(_TENS)})(?:[\s-](?P<u>{_UNIT_WORD}))?)(?!\w)"
     ),
+    "quarters": (
+        rf"(?<!\w)(?:(?:the{SP})?(?P<mod>past|last|next|coming|previous|first|following){SP}"
+        rf"(?P<num>{NUM})|(?P<vague>several|few|a{SP}few|many|recent)|(?P<fut>coming|future))"
+        rf"{SP}quarters(?!\w)"
+    ),
+    "year_end": rf"(?<![\w-])(?P<t>year(?:-|{SP}|['\u2019]s{SP})end)(?![\w-])",
+    "century": rf"(?<!\w)(?:the{SP})?(?P<n>[1-9]|1\d|2[01])(?:st|nd|rd|th)[\s-]century(?![\w-])",
     "holiday": (
         rf"(?<!\w)(?:(?P<mod>last|next|this){SP})?(?P<hol>(?-i:Christmas(?:{SP}(?:Day|Eve))?|"
         rf"New{SP}Year['\u2019]s{SP}(?:Day|Eve)|Thanksgiving(?:{SP}Day)?))"
@@ -425,10 +439,11 @@ _UNIT_HEAD_RULES = "ago duration bare_plural vague_span relperiod earlier_in set
 _HEAD_GROUPS = [
     (" ".join(DUR_CODES) + " seconds minutes hours days weeks fortnights months decades "
      "centuries", _UNIT_HEAD_RULES),
-    ("year years", _UNIT_HEAD_RULES + " holiday reporting the_year spelled_year"),
-    ("quarter quarters q1 q2 q3 q4", "quarter relperiod reporting"),
+    ("year years", _UNIT_HEAD_RULES + " holiday reporting the_year spelled_year year_end"),
+    ("quarter quarters q1 q2 q3 q4", "quarter relperiod reporting quarters"),
     ("period", "reporting"),
     ("nineteen thousand", "spelled_year"),
+    ("century", "century"),
     ("current", "ref"),
     ("thanksgiving", "holiday"),
     ("weekend weekends", "weekend"),

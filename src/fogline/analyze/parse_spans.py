@@ -1,0 +1,107 @@
+"""Spans of a spaCy parse that attribution needs: a speaker's name and whole phrase,
+the subject of a speech verb, clause spans without their complementiser.
+
+Tokens are compared by index (``tok.i``): spaCy builds a new Token object on each access.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from fogline.analyze.lexicon import RELATIVE_PRONOUNS
+
+Span = tuple[int, int]
+NAME_DEPS = ("compound", "amod", "det", "poss", "case", "nmod", "nummod", "quantmod", "flat")
+
+
+def span(tokens: Iterable[Any]) -> Span:
+    toks = [t for t in tokens if not t.is_space and (not t.is_punct or t.text in "%$")]
+    if not toks:
+        return (0, 0)
+    return (min(t.idx for t in toks), max(t.idx + len(t.text) for t in toks))
+
+
+def strip_mark(tok: Any) -> list[Any]:
+    """A clause's tokens without its leading complementiser ("that") and edge punctuation."""
+    return [t for t in tok.subtree if not (t.dep_ == "mark" and t.head.i == tok.i and t.i < tok.i)]
+
+
+def name_tokens(head: Any) -> list[Any]:
+    """The speaker's name phrase: the head with its left modifiers and an "of" phrase."""
+    toks = [head]
+    for child in head.lefts:
+        if child.dep_ in NAME_DEPS:
+            toks.extend(child.subtree)
+    if head.pos_ != "PROPN":
+        for child in head.rights:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                toks.extend(child.subtree)
+    return toks
+
+
+def hint(head: Any, cue: Any) -> Span:
+    """The speaker's whole noun phrase with appositives and descriptions, without the clause
+    that holds the cue itself, a time phrase, or anything before a paragraph break."""
+    dropped: set[int] = set()
+    for tok in head.subtree:
+        inner = {t.i for t in tok.subtree}
+        if (tok.i != head.i and tok.dep_ in ("relcl", "acl", "advcl") and cue.i in inner) or (
+            tok.head.i == head.i
+            and tok.dep_ in ("prep", "npadvmod")
+            and tok.i > head.i
+            and any(t.ent_type_ in ("DATE", "TIME") for t in tok.subtree)
+        ):
+            dropped |= inner
+    tokens = [t for t in head.subtree if t.i not in dropped]
+    breaks = [t.i for t in tokens if t.i < head.i and t.is_space and "\n" in t.text]
+    if breaks:
+        tokens = [t for t in tokens if t.i > breaks[-1]]
+    return span(tokens)
+
+
+def speaker_head(head: Any) -> Any:
+    """Prefer a proper-name apposition ("the chief of staff, General X") as the speaker."""
+    if head.pos_ != "PROPN":
+        for child in head.rights:
+            if child.dep_ == "appos" and child.pos_ == "PROPN":
+                return child
+    if head.lower_ in RELATIVE_PRONOUNS and head.head.dep_ == "relcl":
+        return antecedent(head.head.head)
+    return head
+
+
+def antecedent(noun: Any) -> Any:
+    """Climb from a relative clause's noun to the name it describes: in "General Marren,
+    the commander of Norrland's forces, who told ..." the clause may hang off "forces"."""
+    node = noun
+    for _ in range(6):
+        if node.pos_ == "PROPN" and node.dep_ != "poss":
+            return node
+        if node.dep_ in ("appos", "pobj", "prep", "poss") and node.head.i != node.i:
+            node = node.head
+        else:
+            break
+    return noun
+
+
+def subject_of(verb: Any) -> Any | None:
+    for child in verb.children:
+        if child.dep_ == "agent":
+            for grandchild in child.children:
+                if grandchild.dep_ == "pobj":
+                    return grandchild
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
+    if subjects:  # '"C," X said' can parse C's subject as a second subject of "said"
+        return min(subjects, key=lambda c: abs(c.i - verb.i))
+    if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
+        return verb.head  # "bloggers, reported that C" (a participle read as a modifier)
+    if verb.dep_ in ("advcl", "conj", "xcomp", "relcl") and verb.head.i != verb.i:
+        if verb.dep_ == "relcl" and verb.head.pos_ in ("PROPN", "NOUN"):
+            return antecedent(verb.head)
+        return subject_of(verb.head)
+    return None
+
+
+def span_text(doc: Any, span: Span) -> str:
+    return str(doc.text[span[0] : span[1]])
