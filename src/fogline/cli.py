@@ -51,7 +51,7 @@ class _Group(click.Group):
 
 
 def _console(ctx: click.Context) -> Console:
-    return Console(stderr=True, quiet=bool(ctx.meta.get("fogline.quiet")))
+    return Console(stderr=True, quiet=bool(ctx.meta.get("fogline.quiet")), markup=False)
 
 
 @contextmanager
