@@ -18,10 +18,19 @@ ROOT = Path(__file__).resolve().parents[2]
 BASELINES = ROOT / "tests" / "baselines.json"
 
 
+# Where the shared data may be: $FOGLINE_DATA, beside the checkout, or the workplace's
+# fixed location (a CI clone may live elsewhere than the working checkout).
+CANDIDATES = (ROOT.parent / "shared" / "data", Path("/work/shared/data"))
+
+
 def shared_data(*parts: str) -> Path:
-    """A path under the shared data folder (FOGLINE_DATA, else ../shared/data)."""
-    base = Path(os.environ.get("FOGLINE_DATA", ROOT.parent / "shared" / "data"))
-    path = base.joinpath(*parts)
+    """A path under the shared data folder (FOGLINE_DATA, else the first candidate found)."""
+    given = os.environ.get("FOGLINE_DATA")
+    bases = [Path(given)] if given else list(CANDIDATES)
+    path = next(
+        (b.joinpath(*parts) for b in bases if b.joinpath(*parts).exists()),
+        bases[0].joinpath(*parts),
+    )
     if not path.exists():
         reason = f"shared data not found: {path}"
         if os.environ.get("FOGLINE_REQUIRE_DATA") == "1":
