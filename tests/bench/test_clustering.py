@@ -12,6 +12,7 @@ from click.testing import CliRunner
 from fogline.bench import clustering
 from fogline.cli import cli
 from fogline.errors import InputError
+from fogline.settings import Settings
 from tests.bench.floors import floors, shared_data
 
 HEADER = ["", "claimHeadline", "articleHeadline", "articleHeadlineStance", "articleId", "claimId"]
@@ -112,7 +113,7 @@ def test_clustering_bench_meets_its_floors_through_the_cli(tmp_path: Path) -> No
     doc = json.loads(result.output.strip().splitlines()[-1])
     floor = floors("clustering")
     assert doc["bench"] == "clustering" and doc["size"]["headlines"] <= 300
-    assert doc["threshold"] == 0.72  # the project's default unless --threshold
+    assert doc["threshold"] == Settings().proposition_threshold  # the default unless --threshold
     measured = {
         "v_measure": doc["v_measure"],
         "adjusted_rand": doc["adjusted_rand"],
