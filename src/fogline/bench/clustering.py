@@ -24,7 +24,6 @@ within N (a slice of the first N rows would leave about one headline per claim).
 from __future__ import annotations
 
 import csv
-import hashlib
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -35,6 +34,7 @@ import click
 import numpy as np
 import numpy.typing as npt
 
+from fogline.bench.data_files import hash_split, read_csv
 from fogline.bench.report import document, emit
 from fogline.errors import InputError
 from fogline.link.propositions import cluster_claims
@@ -56,26 +56,14 @@ class Headline:
     text: str
 
 
-def hash_split(claim_id: str) -> str:
-    """``tune`` or ``test``: the parity of the first byte of sha256(claim_id)."""
-    return "tune" if hashlib.sha256(claim_id.encode("utf-8")).digest()[0] % 2 == 0 else "test"
-
-
 def load(path: Path, limit: int | None = None) -> list[Headline]:
     """The headlines of an Emergent-format CSV in file order (whole claims up to ``limit``)."""
     if not path.is_file():
         raise InputError(f"no such data file: {path}")
-    try:
-        with path.open(encoding="utf-8", newline="") as fh:
-            reader = csv.DictReader(fh)
-            missing = NEEDED - set(reader.fieldnames or ())
-            if missing:
-                raise InputError(f"{path}: missing column(s) {', '.join(sorted(missing))}")
-            rows = [
-                Headline(r["articleId"], r["claimId"], r["articleHeadline"].strip()) for r in reader
-            ]
-    except (OSError, UnicodeDecodeError, csv.Error) as exc:
-        raise InputError(f"cannot read {path}: {exc}") from exc
+    rows = [
+        Headline(r["articleId"], r["claimId"], r["articleHeadline"].strip())
+        for r in read_csv(path, NEEDED)
+    ]
     if not rows:
         raise InputError(f"{path}: no headlines")
     if len({h.article_id for h in rows}) != len(rows):

@@ -9,7 +9,7 @@ import click
 
 import fogline.bench
 
-_NOT_BENCHES = {"commands", "report", "scoring"}
+_NOT_BENCHES = {"commands", "data_files", "report", "scoring"}
 
 
 @click.group()

@@ -26,12 +26,12 @@ values the way the truth-discovery literature does for these sets:
 
 from __future__ import annotations
 
-import csv
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from fogline.bench.data_files import read_csv
 from fogline.errors import InputError
 
 FLIGHT_ATTRIBUTES = ("sched_dep_time", "act_dep_time", "sched_arr_time", "act_arr_time")
@@ -122,13 +122,13 @@ def first_per_source(claims: Iterable[Claim]) -> tuple[Claim, ...]:
 
 def load_generic(claims_path: Path, gold_path: Path) -> TruthData:
     """Read ``source,item,value`` claims and ``item,value`` gold; InputError if unusable."""
-    rows = _read_csv(claims_path, ("source", "item", "value"))
+    rows = read_csv(claims_path, ("source", "item", "value"))
     claims = first_per_source(
         Claim(r["source"].strip(), r["item"].strip(), r["value"].strip()) for r in rows
     )
     gold = {
         r["item"].strip(): r["value"].strip()
-        for r in _read_csv(gold_path, ("item", "value"))
+        for r in read_csv(gold_path, ("item", "value"))
         if r["value"].strip()
     }
     return TruthData(claims_path.stem, claims, gold)
@@ -136,8 +136,8 @@ def load_generic(claims_path: Path, gold_path: Path) -> TruthData:
 
 def load_flight(folder: Path) -> TruthData:
     """The flight set from ``dirty.csv`` and ``clean.csv`` in ``folder`` (see module doc)."""
-    dirty = _read_csv(folder / "dirty.csv", ("src", "flight", *FLIGHT_ATTRIBUTES))
-    clean = _read_csv(folder / "clean.csv", ("flight", *FLIGHT_ATTRIBUTES))
+    dirty = read_csv(folder / "dirty.csv", ("src", "flight", *FLIGHT_ATTRIBUTES))
+    clean = read_csv(folder / "clean.csv", ("flight", *FLIGHT_ATTRIBUTES))
 
     def claims() -> Iterator[Claim]:
         for r in dirty:
@@ -179,18 +179,6 @@ def load_dataset(name: str, folder: Path) -> TruthData:
     if name == "book":
         return load_book(folder)
     raise InputError(f"unknown data set {name!r}: use flight or book")
-
-
-def _read_csv(path: Path, columns: tuple[str, ...]) -> list[dict[str, str]]:
-    try:
-        with path.open(encoding="utf-8", newline="") as f:
-            reader = csv.DictReader(f)
-            missing = [c for c in columns if c not in (reader.fieldnames or [])]
-            if missing:
-                raise InputError(f"{path}: missing column(s) {', '.join(missing)}")
-            return [{k: v or "" for k, v in r.items() if k is not None} for r in reader]
-    except (OSError, UnicodeDecodeError, csv.Error) as e:
-        raise InputError(f"cannot read {path}: {e}") from e
 
 
 def _read_tsv(path: Path, n_fields: int) -> list[list[str]]:

@@ -16,12 +16,11 @@ false / unverified). The reporter of a tweet is its author's screen name. Splits
 
 from __future__ import annotations
 
-import csv
-import hashlib
 import json
 from dataclasses import dataclass
 from pathlib import Path
 
+from fogline.bench.data_files import hash_split, read_csv
 from fogline.errors import InputError
 
 EMERGENT_STANCES = "url-versions-2015-06-14-clean-train.csv"
@@ -50,23 +49,6 @@ class VeracityData:
     claims: tuple[Claim, ...]
 
 
-def hash_split(claim_id: str) -> str:
-    """``tune`` or ``test``: the parity of the first byte of sha256(claim_id)."""
-    return "tune" if hashlib.sha256(claim_id.encode("utf-8")).digest()[0] % 2 == 0 else "test"
-
-
-def _read_csv(path: Path, needed: set[str]) -> list[dict[str, str]]:
-    try:
-        with path.open(encoding="utf-8", newline="") as fh:
-            reader = csv.DictReader(fh)
-            missing = needed - set(reader.fieldnames or ())
-            if missing:
-                raise InputError(f"{path}: missing column(s) {', '.join(sorted(missing))}")
-            return list(reader)
-    except (OSError, UnicodeDecodeError, csv.Error) as exc:
-        raise InputError(f"cannot read {path}: {exc}") from exc
-
-
 def load_emergent(stances: Path, truth: Path, limit: int | None = None) -> VeracityData:
     """Emergent claims (first ``limit`` by first appearance in the truth file, if given).
 
@@ -74,13 +56,13 @@ def load_emergent(stances: Path, truth: Path, limit: int | None = None) -> Verac
     """
     stance_of = {
         r["articleId"]: r["articleHeadlineStance"].strip().lower()
-        for r in _read_csv(stances, {"articleId", "articleHeadlineStance"})
+        for r in read_csv(stances, {"articleId", "articleHeadlineStance"})
     }
     classes = ("true", "false", "unknown")
     stance_names = ("for", "against", "observing")
     truth_of: dict[str, str] = {}
     reports: dict[str, list[tuple[str, str]]] = {}
-    for r in _read_csv(truth, {"articleId", "claimId", "source", "claimTruth"}):
+    for r in read_csv(truth, {"articleId", "claimId", "source", "claimTruth"}):
         stance = stance_of.get(r["articleId"])
         if stance is None:
             continue

@@ -1,0 +1,33 @@
+"""Reading benchmark data files, and the one tune/test split the benches share."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+from collections.abc import Iterable
+from pathlib import Path
+
+from fogline.errors import InputError
+
+
+def read_csv(path: Path, columns: Iterable[str]) -> list[dict[str, str]]:
+    """The rows of a UTF-8 CSV with a header that holds every one of ``columns``.
+
+    Missing cells read as ""; surplus cells without a header are dropped. An unreadable
+    file or a missing column is an InputError naming the file.
+    """
+    try:
+        with path.open(encoding="utf-8", newline="") as fh:
+            reader = csv.DictReader(fh)
+            header = set(reader.fieldnames or ())
+            missing = sorted(set(columns) - header)
+            if missing:
+                raise InputError(f"{path}: missing column(s) {', '.join(missing)}")
+            return [{k: v or "" for k, v in row.items() if k is not None} for row in reader]
+    except (OSError, UnicodeDecodeError, csv.Error) as exc:
+        raise InputError(f"cannot read {path}: {exc}") from exc
+
+
+def hash_split(key: str) -> str:
+    """``tune`` or ``test``: the parity of the first byte of sha256(key)."""
+    return "tune" if hashlib.sha256(key.encode("utf-8")).digest()[0] % 2 == 0 else "test"
