@@ -38,6 +38,7 @@ from fogline.analyze.parse_spans import (
     speaker_head,
     strip_mark,
     subject_of,
+    tokens_between,
 )
 from fogline.analyze.quotes import quote_at
 from fogline.analyze.timex import find_times
@@ -358,7 +359,7 @@ def _build(
     points = [r for r in times if r.type in ("DATE", "TIME")]
     said = time_in(points, found.content, inside=False)
     event = time_in(points, found.content, inside=True)
-    content_tokens = [t for t in doc if found.content[0] <= t.idx < found.content[1]]
+    content_tokens = tokens_between(doc, *found.content)
     hedges = sorted({t.lower_ for t in content_tokens if t.lower_ in HEDGE_WORDS})
     if cue.lemma_.lower() in HEDGING_CUES:
         hedges.append(cue.lower_)

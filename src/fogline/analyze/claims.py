@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from fogline.analyze.lexicon import DENIAL_VERBS, HEDGE_WORDS, LOADED_WORDS
+from fogline.analyze.parse_spans import tokens_between
 from fogline.records import Claim, Modality, Statement, stable_id
 
 _MIN_TOKENS = 5
@@ -57,7 +58,8 @@ def extract_claims(doc: Any, document_id: str, statements: list[Statement]) -> l
     claims: list[Claim] = []
     covered: set[int] = set()
     for st in statements:
-        tokens = [t for t in doc if st.content_start <= t.idx < st.content_end]
+        tokens = list(tokens_between(doc, st.content_start, st.content_end))
+        cue_tokens = tokens_between(doc, st.cue_start, st.cue_start + 1)
         covered.add(st.sentence_index)
         denial = st.cue.split()[0].lower() in {
             "denied",
@@ -66,7 +68,7 @@ def extract_claims(doc: Any, document_id: str, statements: list[Statement]) -> l
             "denying",
             "dismissed",
             "rejected",
-        } or any(t.lemma_.lower() in DENIAL_VERBS and t.idx == st.cue_start for t in doc)
+        } or any(t.lemma_.lower() in DENIAL_VERBS for t in cue_tokens)
         claims.append(
             Claim(
                 id=stable_id(document_id, "claim", st.id),

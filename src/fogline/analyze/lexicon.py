@@ -198,6 +198,9 @@ TITLES = frozenset(
     ]
 )
 
+# The same titles without their abbreviation dot ("gen." and "gen" alike give "gen").
+TITLE_WORDS = frozenset(t.rstrip(".") for t in TITLES)
+
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 GROUP_PRONOUNS = frozenset({"they", "them", "it", "we"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})

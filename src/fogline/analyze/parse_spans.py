@@ -105,3 +105,22 @@ def subject_of(verb: Any) -> Any | None:
 
 def span_text(doc: Any, span: Span) -> str:
     return str(doc.text[span[0] : span[1]])
+
+
+def tokens_between(doc: Any, start: int, end: int) -> Any:
+    """The tokens of ``doc`` that start at a character offset in [start, end), as a span.
+
+    Binary search on token offsets: no scan of the whole document per call.
+    """
+
+    def first_at(offset: int) -> int:
+        lo, hi = 0, len(doc)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if doc[mid].idx < offset:
+                lo = mid + 1
+            else:
+                hi = mid
+        return lo
+
+    return doc[first_at(start) : first_at(end)]

@@ -8,7 +8,7 @@ from typing import Any
 
 from fogline.analyze.attribution import extract_statements
 from fogline.analyze.claims import extract_claims
-from fogline.analyze.lexicon import TITLES
+from fogline.analyze.lexicon import TITLE_WORDS
 from fogline.analyze.quotes import find_quotes
 from fogline.analyze.speakers import resolve_speakers
 from fogline.analyze.timex import find_times
@@ -24,7 +24,7 @@ def _titled_names(document_id: str, parsed: Any) -> list[Mention]:
         if tok.pos_ != "PROPN" or tok.dep_ == "compound" or tok.ent_type_ == "PERSON":
             continue
         chain = [t for t in tok.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"]
-        if chain and chain[0].lower_.rstrip(".") in {t.rstrip(".") for t in TITLES}:
+        if chain and chain[0].lower_.rstrip(".") in TITLE_WORDS:
             start = chain[0].idx
             found.append(
                 Mention(

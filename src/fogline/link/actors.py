@@ -13,7 +13,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 
-from fogline.analyze.lexicon import TITLES
+from fogline.analyze.lexicon import TITLE_WORDS, TITLES
 from fogline.link.config import KnownActor, Sides
 from fogline.records import Actor, ActorKind, Document, Statement, stable_id
 
@@ -49,7 +49,7 @@ def core_name(name: str) -> str:
         tail.insert(0, word)
     if len(tail) == len(words) or len(tail) < 2:
         return name
-    proper = [w for w in tail if w.lower().rstrip(".") not in {t.rstrip(".") for t in TITLES}]
+    proper = [w for w in tail if w.lower().rstrip(".") not in TITLE_WORDS]
     return " ".join(tail) if len(proper) >= 2 else name
 
 

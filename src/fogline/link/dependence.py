@@ -18,6 +18,7 @@ from collections import defaultdict
 from datetime import date
 
 from fogline.analyze.lexicon import ECHO_VERBS
+from fogline.link.actors import name_key
 from fogline.records import Claim, Dependence, DependenceKind, Statement
 
 _N = 4
@@ -75,14 +76,15 @@ def explicit_dependences(
     """Echo and citation edges. ``resolve_name`` maps a name key to an actor id."""
     published = published or {}
     echo_statements = {s.id for s in statements if s.echoes}
-    from fogline.link.actors import name_key
-
     claims_by_actor: dict[str, list[Claim]] = defaultdict(list)
     claim_of_statement = {c.statement_id: c for c in claims if c.statement_id}
     for st in statements:
         actor = speaker_of.get(st.id)
         if actor and st.id in claim_of_statement:
             claims_by_actor[actor].append(claim_of_statement[st.id])
+    for same_speaker in claims_by_actor.values():
+        same_speaker.sort(key=lambda c: _order(c, published))
+    words_of = {c.id: _words(c.text) for c in claims}
     edges = []
     for st in statements:
         claim = claim_of_statement.get(st.id)
@@ -95,7 +97,7 @@ def explicit_dependences(
                 if other.id != claim.id and other.statement_id not in echo_statements:
                     edges.append(Dependence(claim.id, other.id, DependenceKind.ECHO))
         actor = speaker_of.get(st.id)
-        origin = _first_report(claim, claims_by_actor.get(actor or "", []), published)
+        origin = _first_report(claim, claims_by_actor.get(actor or "", []), published, words_of)
         if origin is not None:
             edges.append(Dependence(claim.id, origin[0].id, DependenceKind.CITATION, origin[1]))
     return edges
@@ -106,20 +108,24 @@ def _words(text: str) -> set[str]:
 
 
 def _first_report(
-    claim: Claim, same_speaker: list[Claim], published: dict[str, date | None]
+    claim: Claim,
+    same_speaker: list[Claim],
+    published: dict[str, date | None],
+    words_of: dict[str, set[str]],
 ) -> tuple[Claim, float] | None:
     """The earliest report, in another document, of what looks like the same statement by
-    the same speaker (a third of the content words shared): the later report cites it."""
-    words = _words(claim.text)
-    best: tuple[Claim, float] | None = None
-    for other in sorted(same_speaker, key=lambda c: _order(c, published)):
+    the same speaker (a third of the content words shared): the later report cites it.
+
+    ``same_speaker`` is in publication order; ``words_of`` holds each claim's content words.
+    """
+    words = words_of[claim.id]
+    for other in same_speaker:
         if other.document_id == claim.document_id:
             continue
         if _order(other, published) >= _order(claim, published):
             break
-        shared = words & _words(other.text)
-        score = len(shared) / max(1, len(words | _words(other.text)))
+        other_words = words_of[other.id]
+        score = len(words & other_words) / max(1, len(words | other_words))
         if score >= 1 / 3:
-            best = (other, round(score, 4))
-            break
-    return best
+            return other, round(score, 4)
+    return None
