@@ -54,16 +54,18 @@ class AddReport:
 
 def init(directory: Path, sides: Path | None = None, questions: Path | None = None) -> Path:
     """Create a workspace in ``directory``; copy the analyst's sides/questions files in."""
-    for path, name in ((sides, SIDES_FILE), (questions, QUESTIONS_FILE)):
-        if path is not None:
-            (load_sides if name == SIDES_FILE else load_questions)(path)
-            if not path.is_file():
-                raise ConfigError(f"{path}: no such file")
+    given = [(p, name) for p, name in ((sides, SIDES_FILE), (questions, QUESTIONS_FILE)) if p]
+    for path, name in given:  # refuse a missing or malformed file before touching anything
+        if not path.is_file():
+            raise ConfigError(f"{path}: no such file")
+        if name == SIDES_FILE:
+            load_sides(path)
+        else:
+            load_questions(path)
     with Workspace.create(directory):
         pass
-    for path, name in ((sides, SIDES_FILE), (questions, QUESTIONS_FILE)):
-        if path is not None:
-            shutil.copyfile(path, directory / name)
+    for path, name in given:
+        shutil.copyfile(path, directory / name)
     return directory
 
 

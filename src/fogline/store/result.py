@@ -46,14 +46,15 @@ def build_result(ws: Workspace, workspace_label: str | None = None) -> dict[str,
         n_statements[st.document_id] += 1
     proposition_of = {}
     propositions = []
-    for prop in load_propositions(ws):
+    stored_propositions = load_propositions(ws)
+    for prop in stored_propositions:
         for claim_id in prop.claim_ids:
             proposition_of[claim_id] = prop.id
     claim_source: dict[str, str | None] = {}
     outlet_of = dict(_rows(ws, "SELECT document_id, actor_id FROM document_actors"))
     for c in claims:
         claim_source[c.id] = speaker_of.get(c.statement_id or "") or outlet_of.get(c.document_id)
-    for p in load_propositions(ws):
+    for p in stored_propositions:
         propositions.append(
             {
                 "id": p.id,
