@@ -25,6 +25,7 @@ from fogline.errors import FoglineError, WorkspaceError
 from fogline.present import render_summary, write_csv, write_html, write_json
 from fogline.settings import default_workspace
 from fogline.store import Workspace
+from fogline.train.commands import train
 
 EXIT_SKIPPED = 6
 EXIT_INTERRUPTED = 130
@@ -358,6 +359,7 @@ def demo(ctx: click.Context, out: Path, json_out: Path | None) -> None:
 
 
 cli.add_command(bench)
+cli.add_command(train)
 
 
 def main() -> None:
