@@ -335,3 +335,18 @@ def test_learned_dependence_counts_copies_as_one_witness() -> None:
     clone_weights = [aware.independence_[i] for i, r in enumerate(rows) if r.source != "s0"]
     assert min(clone_weights) < 0.1
     assert naive.independence_ == dict.fromkeys(naive.independence_, 1.0)
+
+
+def test_open_domain_weighs_a_support_as_one_of_false_values_wrong_ones() -> None:
+    questions = {"q": ["a", "b"], "r": ["a", "b"]}
+    rows = [EvidenceRow("q", "s", "a", S), EvidenceRow("r", "t", "b", S)]
+    closed = HypothesisModel(n_bootstrap=0, prior_strength=1e6).fit(questions, rows)
+    model = HypothesisModel(n_bootstrap=0, prior_strength=1e6, open_domain=True, false_values=10)
+    model.fit(questions, rows)
+    a = model.accuracy_["s"]
+    # log-odds of "a" = log(a n / (1 - a)) with n = 10 instead of k - 1 = 1
+    logp = model.log_posteriors_["q"]
+    assert logp["a"] - logp["b"] == pytest.approx(math.log(a * 10 / (1 - a)), abs=1e-9)
+    c = closed.accuracy_["s"]
+    closed_logp = closed.log_posteriors_["q"]
+    assert closed_logp["a"] - closed_logp["b"] == pytest.approx(math.log(c / (1 - c)), abs=1e-9)

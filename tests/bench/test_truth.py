@@ -48,6 +48,21 @@ def test_normalise_authors_ignores_order_initials_and_stop_words() -> None:
     assert normalise_authors("Not Available") is None
 
 
+def test_normalise_authors_decodes_entities_and_drops_accents_and_role_words() -> None:
+    expected = "holger hoos stutzle thomas"
+    assert normalise_authors("Holger H. Hoos, Thomas St&uuml;tzle") == expected
+    assert (
+        normalise_authors("Hoos, Holger (Author) St\u00fctzle, Thomas (Joint Author)") == expected
+    )
+    assert normalise_authors("Hoos, Holger; Stutzle, Thomas; etc.") == expected
+    assert normalise_authors("Smith &amp;amp; Jones") == "jones smith"
+
+
+def test_subset_claims_partly_support_their_supersets() -> None:
+    implies = truth.subset_implies({"i": ["a", "a b", "c"], "j": ["x", "y"]}, 0.3)
+    assert implies == {"i": [("a", "a b", 0.3)]}
+
+
 def test_majority_vote_ties_go_to_the_smallest_value() -> None:
     claims = [Claim("a", "i", "y"), Claim("b", "i", "x"), Claim("c", "j", "z")]
     assert majority_vote(claims) == {"i": "x", "j": "z"}

@@ -28,8 +28,9 @@ class Pairs:
 
 
 def support_pairs(d: Design) -> Pairs:
-    """All pairs of positive-weight SUPPORTS rows by different sources on one question."""
-    rows = np.flatnonzero((d.kind == SUPPORT) & (d.weight > 0))
+    """All pairs of positive-weight SUPPORTS rows by different sources on one question
+    (derived entries, which are not claims, left out)."""
+    rows = np.flatnonzero((d.kind == SUPPORT) & (d.weight > 0) & ~d.derived)
     q = d.slot_question[d.slot[rows]]
     rows = rows[np.argsort(q, kind="stable")]
     q = d.slot_question[d.slot[rows]]
@@ -70,7 +71,8 @@ def independence(
 ) -> tuple[FloatArray, FloatArray]:
     """Per-row independence factors and P(dependent) per source pair (module doc).
 
-    Without posteriors (the first round) the test sees only whether a pair agrees.
+    Without posteriors (the first round) the test sees only whether a pair agrees. A
+    derived entry shares the factor of the row it comes from.
     """
     c = copy_rate
     a = np.clip(acc[d.src], 1.0 / (d.km1 + 1.0) + 0.01, 0.99)
@@ -96,4 +98,4 @@ def independence(
     f, s = pairs.first[same], pairs.second[same]
     later = np.where(position[f] > position[s], f, s)
     log_keep = np.log1p(-c * dep[pairs.pair_of[same]])
-    return np.exp(sum_by(later, log_keep, d.src.size)), dep
+    return np.exp(sum_by(later, log_keep, d.src.size))[d.parent], dep

@@ -1,8 +1,12 @@
 """The evidence of a truth-discovery problem as flat arrays, and the sums over them.
 
 One slot per (question, hypothesis), one entry per evidence row; questions with fewer
-than two hypotheses are set aside. Shared by the estimator (``model``) and the copy
-detector (``copying``).
+than two hypotheses are set aside. A SUPPORTS row also gets one *derived* entry for every
+hypothesis its own implies (``implies``: partial support between similar values, as in
+TruthFinder); a derived entry moves the posterior like a support tempered by the
+implication's strength, but it is not a claim: it teaches nothing about the source's
+accuracy and is not looked at by the copy detector. Shared by the estimator (``model``)
+and the copy detector (``copying``).
 """
 
 from __future__ import annotations
@@ -56,6 +60,8 @@ class Design:
     weight: FloatArray
     kind: IntArray
     prior_mean: FloatArray  # per source
+    parent: IntArray  # the entry a derived entry comes from (itself for a row's own entry)
+    derived: NDArray[np.bool_]
 
 
 def build_design(
@@ -63,9 +69,14 @@ def build_design(
     rows: Sequence[EvidenceRow],
     grades: Mapping[str, str],
     default: float,
+    implies: Mapping[str, Sequence[tuple[str, str, float]]] | None = None,
 ) -> tuple[Design, tuple[str, ...], dict[str, list[int]], dict[str, tuple[str, ...]]]:
     """Validate the input and lay it out as arrays; also the sources, rows per question
-    (UNRELATED ones left out) and the questions with fewer than two hypotheses."""
+    (UNRELATED ones left out) and the questions with fewer than two hypotheses.
+
+    ``implies`` maps a question to ``(a, b, strength)`` triples: a support of ``a`` also
+    supports ``b`` at ``strength`` in [0, 1] of its weight. ValueError for an unknown
+    question or hypothesis there, or a strength outside [0, 1]."""
     names: list[str] = []
     hyps_of: list[tuple[str, ...]] = []
     slot_of: dict[str, dict[str, int]] = {}
@@ -116,6 +127,19 @@ def build_design(
             km1.append(len(known) - 1)
             weight.append(w)
             kind.append(code)
+    implied = _implied_slots(implies or {}, slot_of, rows_of)
+    parent = list(range(len(index)))
+    for j in range(len(index)):
+        if kind[j] != SUPPORT:
+            continue
+        for target, strength in implied.get(slot[j], ()):
+            index.append(index[j])
+            src.append(src[j])
+            slot.append(target)
+            km1.append(km1[j])
+            weight.append(weight[j] * strength)
+            kind.append(SUPPORT)
+            parent.append(j)
     sizes = [len(h) for h in hyps_of]
     design = Design(
         questions=tuple(names),
@@ -130,8 +154,33 @@ def build_design(
         weight=np.asarray(weight, dtype=np.float64),
         kind=np.asarray(kind, dtype=np.intp),
         prior_mean=np.asarray([reliability_prior(grades.get(s), default) for s in src_of]),
+        parent=np.asarray(parent, dtype=np.intp),
+        derived=np.arange(len(parent)) != np.asarray(parent, dtype=np.intp),
     )
     return design, tuple(src_of), rows_of, single
+
+
+def _implied_slots(
+    implies: Mapping[str, Sequence[tuple[str, str, float]]],
+    slot_of: Mapping[str, Mapping[str, int]],
+    known: Mapping[str, object],
+) -> dict[int, list[tuple[int, float]]]:
+    """Slot -> the (slot, strength) pairs a support of it implies (zero strengths dropped)."""
+    out: dict[int, list[tuple[int, float]]] = {}
+    for q, triples in implies.items():
+        if q not in known:
+            raise ValueError(f"implies: unknown question {q!r}")
+        if q not in slot_of:
+            continue  # a question with fewer than two hypotheses has nothing to share
+        slots = slot_of[q]
+        for a, b, strength in triples:
+            if a not in slots or b not in slots:
+                raise ValueError(f"implies: {a!r} or {b!r} is not a hypothesis of {q!r}")
+            if not 0.0 <= strength <= 1.0:
+                raise ValueError(f"implies: strength must be in [0, 1], got {strength!r}")
+            if strength > 0.0 and a != b:
+                out.setdefault(slots[a], []).append((slots[b], float(strength)))
+    return out
 
 
 def log_posterior(d: Design, llr: FloatArray) -> FloatArray:

@@ -18,6 +18,12 @@ hypotheses uniformly. What it says follows from its belief:
 A row's weight w >= 0 tempers it: the row adds w * log-likelihood. The accuracy used in a
 likelihood is clipped to [1/k + 0.01, 0.99], so no source's word counts against itself.
 
+Open domains (``open_domain=True``, for open-valued data such as times or author lists,
+where the claimed values are only some of the possible ones): a wrong source picks one
+of n = max(k - 1, ``false_values``) false values instead of k - 1 (Accu's n), in the
+formulas above and in the clip (1/(n + 1) + 0.01). A support then weighs
+log(a n / (1 - a)), the same on an item with two claimed values as on one with six.
+
 Learned dependence (copy-aware Accu, Dong, Berti-Equille and Srivastava, VLDB 2009):
 after EM, each pair of sources that support hypotheses of the same questions is tested
 for copying. On a shared question, independent sources agree on the truth with
@@ -85,6 +91,7 @@ class HypothesisModel:
         copy_rate: float = 0.8,
         copy_prior: float = 0.05,
         false_values: int = 10,
+        open_domain: bool = False,
         random_state: int = 0,
     ) -> None:
         if not 0.0 < default_accuracy < 1.0:
@@ -105,6 +112,7 @@ class HypothesisModel:
         self.copy_rate = copy_rate
         self.copy_prior = copy_prior
         self.false_values = false_values
+        self.open_domain = open_domain
         self.default_accuracy = default_accuracy
         self.prior_strength = prior_strength
         self.absence_strength = absence_strength
@@ -119,17 +127,22 @@ class HypothesisModel:
         questions: Mapping[str, Sequence[str]],
         rows: Sequence[EvidenceRow],
         grades: Mapping[str, str] | None = None,
+        *,
+        implies: Mapping[str, Sequence[tuple[str, str, float]]] | None = None,
     ) -> HypothesisModel:
         """Learn source accuracies and hypothesis posteriors; return self.
 
         ``questions`` maps a question id to its hypothesis ids (listing order is the tie
-        order). ``grades`` maps source ids to Admiralty grades. A question with fewer
-        than two hypotheses is skipped (its single hypothesis gets probability 1). Raises
-        ValueError for a row whose question or hypothesis is unknown, or whose weight is
-        negative or not finite, and for a malformed grade.
+        order). ``grades`` maps source ids to Admiralty grades. ``implies`` maps a
+        question to ``(a, b, strength)`` triples: a support of ``a`` also supports ``b``
+        at ``strength`` (in [0, 1]) of its weight (partial support between similar
+        values; see ``design``). A question with fewer than two hypotheses is skipped
+        (its single hypothesis gets probability 1). Raises ValueError for a row whose
+        question or hypothesis is unknown, or whose weight is negative or not finite,
+        for a malformed grade and for a bad implication.
         """
         d, sources, rows_of, self._single = build_design(
-            questions, rows, grades or {}, self.default_accuracy
+            questions, rows, grades or {}, self.default_accuracy, implies
         )
         alpha = self.prior_strength * d.prior_mean
         beta = self.prior_strength * (1.0 - d.prior_mean)
@@ -156,7 +169,8 @@ class HypothesisModel:
         log_post = log_posterior(d, llr)
         self._store(d, sources, rows_of, acc, llr, log_post)
         self.independence_ = {i: 1.0 for q in rows_of for i in rows_of[q]}
-        self.independence_.update(zip(d.row_index.tolist(), indep.tolist(), strict=True))
+        own = ~d.derived
+        self.independence_.update(zip(d.row_index[own].tolist(), indep[own].tolist(), strict=True))
         self.dependence_: dict[tuple[str, str], float] = {}
         if pairs is not None:
             _, dep = independence(d, pairs, acc, np.exp(log_post), *self._copying())
@@ -173,20 +187,20 @@ class HypothesisModel:
         """EM for the accuracies with the independence factors fixed: (acc, hits, total, iters).
 
         Accuracies are learned from every informative row at its own weight; the
-        independence factors only temper how much a row moves the posteriors.
+        independence factors only temper how much a row moves the posteriors. Derived
+        (implied) entries are not claims and teach nothing about accuracy.
         """
-        w = np.where(d.kind != ABSENT, d.weight, 0.0)
+        w = np.where((d.kind != ABSENT) & ~d.derived, d.weight, 0.0)
         n_src = acc.size
         total = sum_by(d.src, w, n_src)
         hits = np.zeros(n_src)
+        km1 = self._n_false(d)
         n_iter = 0
         while n_iter < self.max_iter:
             n_iter += 1
             llr, a = self._weighted_llr(d, acc, indep)
             p_row = np.exp(log_posterior(d, llr)[d.slot])
-            correct = np.where(
-                d.kind == SUPPORT, p_row, (1.0 - p_row) * a * d.km1 / (d.km1 - 1.0 + a)
-            )
+            correct = np.where(d.kind == SUPPORT, p_row, (1.0 - p_row) * a * km1 / (km1 - 1.0 + a))
             hits = sum_by(d.src, w * correct, n_src)
             denom = alpha + beta + total
             new = np.where(denom > 0, (alpha + hits) / np.where(denom > 0, denom, 1.0), acc)
@@ -234,16 +248,26 @@ class HypothesisModel:
             raise RuntimeError("HypothesisModel is not fitted: call fit() first")
         return self.log_posteriors_
 
+    def _n_false(self, d: Design) -> FloatArray:
+        """Per row: how many false values a wrong source picks among (Accu's n)."""
+        if self.open_domain:
+            return np.maximum(d.km1, float(self.false_values))
+        return d.km1
+
     def _weighted_llr(
         self, d: Design, acc: FloatArray, indep: FloatArray
     ) -> tuple[FloatArray, FloatArray]:
         """Per row: w * (log-lik if the truth is its hypothesis - log-lik otherwise); clipped a."""
-        a = np.clip(acc[d.src], 1.0 / (d.km1 + 1.0) + 0.01, 0.99)
-        km1 = d.km1
-        llr = np.full(a.shape, math.log1p(-self.absence_strength))
-        sup, ref = d.kind == SUPPORT, d.kind == REFUTE
-        llr[sup] = np.log(a[sup]) - np.log1p(-a[sup]) + np.log(km1[sup])
-        llr[ref] = np.log1p(-a[ref]) + np.log(km1[ref]) - np.log(km1[ref] - 1.0 + a[ref])
+        km1 = self._n_false(d)
+        a = np.clip(acc[d.src], 1.0 / (km1 + 1.0) + 0.01, 0.99)
+        log_km1 = np.log(km1)
+        llr = np.log(a) - np.log1p(-a) + log_km1  # SUPPORT, the common case, on every row
+        ref = d.kind == REFUTE
+        if ref.any():
+            llr = np.where(ref, np.log1p(-a) + log_km1 - np.log(km1 - 1.0 + a), llr)
+        absent = d.kind == ABSENT
+        if absent.any():
+            llr = np.where(absent, math.log1p(-self.absence_strength), llr)
         return d.weight * indep * llr, a
 
     def _store(
@@ -280,9 +304,12 @@ class HypothesisModel:
         slot_h = [h for hyps in d.hypotheses for h in hyps]
         qs = d.slot_question.tolist()
         for j, (i, s) in enumerate(zip(d.row_index.tolist(), d.slot.tolist(), strict=True)):
-            contrib = dict.fromkeys(d.hypotheses[qs[s]], miss[j])
-            contrib[slot_h[s]] = hit[j]
-            self.contributions_[i] = contrib
+            # A row's derived (implied) entries add to the row's own contributions.
+            contrib = self.contributions_.get(i)
+            if contrib is None:
+                contrib = self.contributions_[i] = dict.fromkeys(d.hypotheses[qs[s]], 0.0)
+            for h in contrib:
+                contrib[h] += hit[j] if h == slot_h[s] else miss[j]
 
     def _store_accuracy_intervals(
         self, sources: tuple[str, ...], acc: FloatArray, a_post: FloatArray, b_post: FloatArray

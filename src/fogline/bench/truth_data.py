@@ -19,14 +19,17 @@ values the way the truth-discovery literature does for these sets:
 - book (``book.txt`` claims, ``book_golden.txt`` gold; TruthFinder, KDD 2007): an
   item is an ISBN; an author list becomes its sorted, de-duplicated lowercase
   alphabetic tokens of two or more letters, minus stop-words ("by", "author",
-  "edited", "jr", "not", "available"...), joined by spaces. Token order, initials and
+  "joint", "edited", "edt", "jr", "etc", "not", "available"...), joined by spaces, after
+  HTML entities are decoded and accents dropped. Token order, initials, accents and
   punctuation are ignored, so "Knuth, Donald E." and "Donald Knuth" agree; an empty
   result (empty cell, "Not Available") is no claim.
 """
 
 from __future__ import annotations
 
+import html
 import re
+import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -68,6 +71,9 @@ _BOOK_STOP = frozenset(
         "prof",
         "ii",
         "iii",
+        "joint",
+        "etc",
+        "edt",
     }
 )
 
@@ -83,11 +89,16 @@ class Claim:
 
 @dataclass(frozen=True, slots=True)
 class TruthData:
-    """Claims (at most one per source and item, in file order) and gold values per item."""
+    """Claims (at most one per source and item, in file order) and gold values per item.
+
+    ``set_valued``: a value is a set of space-separated tokens (book's author lists), so
+    a claim of a subset of another claimed value partly supports it.
+    """
 
     name: str
     claims: tuple[Claim, ...]
     gold: dict[str, str]
+    set_valued: bool = False
 
 
 def normalise_time(text: str) -> str | None:
@@ -104,8 +115,14 @@ def normalise_time(text: str) -> str | None:
 
 
 def normalise_authors(text: str) -> str | None:
-    """An author list as its sorted distinct name tokens joined by spaces; None if empty."""
-    tokens = sorted(set(_TOKEN.findall(text.lower())) - _BOOK_STOP)
+    """An author list as its sorted distinct name tokens joined by spaces; None if empty.
+
+    HTML entities are decoded (twice: some cells are escaped twice) and accents dropped,
+    so "St&uuml;tzle", "Stützle" and "Stutzle" agree.
+    """
+    plain = unicodedata.normalize("NFKD", html.unescape(html.unescape(text)))
+    plain = "".join(ch for ch in plain if not unicodedata.combining(ch))
+    tokens = sorted(set(_TOKEN.findall(plain.lower())) - _BOOK_STOP)
     return " ".join(tokens) or None
 
 
@@ -120,7 +137,7 @@ def first_per_source(claims: Iterable[Claim]) -> tuple[Claim, ...]:
     return tuple(out)
 
 
-def load_generic(claims_path: Path, gold_path: Path) -> TruthData:
+def load_generic(claims_path: Path, gold_path: Path, *, set_valued: bool = False) -> TruthData:
     """Read ``source,item,value`` claims and ``item,value`` gold; InputError if unusable."""
     rows = read_csv(claims_path, ("source", "item", "value"))
     claims = first_per_source(
@@ -131,7 +148,7 @@ def load_generic(claims_path: Path, gold_path: Path) -> TruthData:
         for r in read_csv(gold_path, ("item", "value"))
         if r["value"].strip()
     }
-    return TruthData(claims_path.stem, claims, gold)
+    return TruthData(claims_path.stem, claims, gold, set_valued)
 
 
 def load_flight(folder: Path) -> TruthData:
@@ -167,7 +184,7 @@ def load_book(folder: Path) -> TruthData:
         value = normalise_authors(fields[1])
         if value is not None:
             gold[fields[0].strip()] = value
-    return TruthData("book", first_per_source(claims), gold)
+    return TruthData("book", first_per_source(claims), gold, set_valued=True)
 
 
 def load_dataset(name: str, folder: Path) -> TruthData:
