@@ -37,7 +37,8 @@ text = "The northern army was driven away from the bridge at Kell."
 @pytest.fixture
 def env(monkeypatch: pytest.MonkeyPatch) -> dict[str, str]:
     monkeypatch.setenv("FOGLINE_EMBEDDER", "hashing")
-    return {"FOGLINE_EMBEDDER": "hashing"}
+    monkeypatch.setenv("FOGLINE_STANCE", "lexical")
+    return {"FOGLINE_EMBEDDER": "hashing", "FOGLINE_STANCE": "lexical"}
 
 
 @pytest.fixture

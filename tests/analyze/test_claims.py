@@ -28,3 +28,31 @@ def test_negated_claim_is_denied(analyze: Any) -> None:
 def test_questions_and_fragments_are_not_claims(analyze: Any) -> None:
     analysis = analyze("Who holds the village? Nobody knows. Pelnovo, Selm Region.")
     assert analysis.claims == ()
+
+
+def test_compound_sentences_split_into_atomic_claims(analyze: Any) -> None:
+    text = (
+        "Aldmarkian troops crossed the river at dawn and the army now holds the bridge. "
+        "Prices rose sharply in March, while wages fell for the third month. "
+        "Troops advanced and captured the village."
+    )
+    analysis = analyze(text)
+    texts = [c.text for c in analysis.claims]
+    assert texts == [
+        "Aldmarkian troops crossed the river at dawn",
+        "the army now holds the bridge",
+        "Prices rose sharply in March",
+        "wages fell for the third month",
+        "Troops advanced and captured the village.",
+    ]
+    assert len({c.id for c in analysis.claims}) == len(texts)
+    assert all(text[c.start : c.end] == c.text for c in analysis.claims)
+
+
+def test_statement_content_splits_and_keeps_the_denial(analyze: Any) -> None:
+    analysis = analyze(
+        "The ministry denied that its forces shelled the market and that the army "
+        "had mined the bridge near Selm."
+    )
+    denied = [c for c in analysis.claims if c.statement_id]
+    assert denied and all(c.modality == Modality.DENIED for c in denied)

@@ -24,3 +24,8 @@ def test_unclosed_quote_stops_at_paragraph_end() -> None:
 def test_quote_at_picks_largest_overlap() -> None:
     assert quote_at([(0, 5), (10, 30)], 8, 25) == (10, 30)
     assert quote_at([(0, 5)], 6, 9) is None
+
+
+def test_two_apostrophes_are_a_double_quote() -> None:
+    text = "''I think he is cautious,'' said Doug. ''Going negative isn't his strength.''"
+    assert texts(text) == ["I think he is cautious,", "Going negative isn't his strength."]

@@ -41,7 +41,7 @@ CASES: list[tuple[str, date | None, Expected]] = [
     ("Voting ended on Friday.", THU, [("Friday", "DATE", "2025-03-07")]),
     ("Talks open next Monday.", THU, [("next Monday", "DATE", "2025-03-17")]),
     ("Talks open this coming Monday.", THU, [("this coming Monday", "DATE", "2025-03-17")]),
-    ("Drones struck on Monday night.", THU, [("Monday night", "TIME", "2025-03-10TNI")]),
+    ("Drones struck on Monday night.", THU, [("Monday night", "DATE", "2025-03-10TNI")]),
     ("The envoy arrived Monday.", MON, [("Monday", "DATE", "2025-03-10")]),
     ("The envoy left last Monday.", MON, [("last Monday", "DATE", "2025-03-03")]),
     ("The envoy arrived on Sunday.", SUN, [("Sunday", "DATE", "2025-03-16")]),
@@ -252,6 +252,22 @@ NEWS_CASES: list[tuple[str, date | None, Expected]] = [
     ("The reserve will be adjusted quarterly.", OCT26, [("quarterly", "SET", "P3M")]),
     ("It matters to today's youth.", OCT26, []),
     ("on Saturday, April 25: the court", OCT26, [("Saturday, April 25", "DATE", "1989-04-25")]),
+    # a future clause naming the anchor's own weekday means that day
+    ("The court will rule Thursday.", THU, [("Thursday", "DATE", "2025-03-13")]),
+    ("It was not until Thursday that he spoke.", THU, [("Thursday", "DATE", "2025-03-13")]),
+    ("The team planned to leave on Friday.", THU, [("Friday", "DATE", "2025-03-14")]),
+    ("The grandparents could be located Wednesday.", THU, [("Wednesday", "DATE", "2025-03-12")]),
+    # fractions of a unit, in the next smaller unit
+    ("They lived in camps for 2 1/2 years.", OCT26, [("2 1/2 years", "DURATION", "P2Y6M")]),
+    ("about 5 1/2 hours in Nairobi", OCT26, [("about 5 1/2 hours", "DURATION", "PT5H30M")]),
+    ("But a minute and a half later", OCT26, [("a minute and a half", "DURATION", "PT1M30S")]),
+    ("It lasted 1.5 days.", OCT26, [("1.5 days", "DURATION", "P1DT12H")]),
+    # a week named by one of its days
+    (
+        "a hearing the week of March 6, he said",
+        date(2000, 2, 24),
+        [("the week of March 6", "DATE", "2000-W10")],
+    ),
 ]
 
 

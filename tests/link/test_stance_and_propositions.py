@@ -5,6 +5,7 @@ from typing import Any
 import numpy as np
 
 from fogline.backends.embedders import HashingEmbedder
+from fogline.backends.stance import LexicalStance
 from fogline.link.propositions import cluster_claims
 from fogline.link.stance import hypothesis_texts, score_stances
 from fogline.records import Claim, Hypothesis, Modality, Question, StanceLabel
@@ -46,7 +47,8 @@ def test_stance_picks_the_closest_hypothesis_and_flips_on_denial() -> None:
     embedder = HashingEmbedder()
     vectors = embedder.embed([c.text for c in claims])
     wordings = embedder.embed([t for _, t in hypothesis_texts(QUESTION)])
-    stances = {s.claim_id: s for s in score_stances(QUESTION, claims, vectors, wordings, 0.45)}
+    scored = score_stances(QUESTION, claims, vectors, wordings, 0.3, LexicalStance())
+    stances = {s.claim_id: s for s in scored}
     assert (stances["a"].hypothesis_id, stances["a"].label) == ("advance", StanceLabel.SUPPORTS)
     assert (stances["b"].hypothesis_id, stances["b"].label) == ("retreat", StanceLabel.REFUTES)
     assert "c" not in stances

@@ -504,12 +504,15 @@ def make_result() -> dict[str, Any]:
             {"claim": "c7", "depends_on": "c5", "kind": "near_duplicate", "score": 0.88},
         ],
         "stances": [
-            {"claim": "c1", "hypothesis": "foothold", "label": "supports", "confidence": 0.91},
-            {"claim": "c2", "hypothesis": "foothold", "label": "supports", "confidence": 0.84},
-            {"claim": "c3", "hypothesis": "repelled", "label": "supports", "confidence": 0.77},
-            {"claim": "c4", "hypothesis": "repelled", "label": "supports", "confidence": 0.7},
-            {"claim": "c5", "hypothesis": "foothold", "label": "supports", "confidence": 0.8},
-            {"claim": "c6", "hypothesis": "foothold", "label": "unrelated", "confidence": 0.95},
+            {"question": "selm", "claim": c, "hypothesis": h, "label": label, "confidence": p}
+            for c, h, label, p in (
+                ("c1", "foothold", "supports", 0.91),
+                ("c2", "foothold", "supports", 0.84),
+                ("c3", "repelled", "supports", 0.77),
+                ("c4", "repelled", "supports", 0.7),
+                ("c5", "foothold", "supports", 0.8),
+                ("c6", "foothold", "unrelated", 0.95),
+            )
         ],
         "skipped": [{"path": "corpus/bad.bin", "reason": "binary file, not text"}],
     }

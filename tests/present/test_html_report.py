@@ -151,6 +151,19 @@ def test_question_section_shows_hypotheses_and_majority_vote(result: dict[str, A
     assert "log-likelihood ratio" in html
 
 
+def test_each_report_stance_on_each_hypothesis(result: dict[str, Any]) -> None:
+    html = render_html(result)
+    section = html.split("<h3>Each report's stance</h3>", 1)[1].split("</section>", 1)[0]
+    # c1 and c2 come from one report: its cell shows the stronger (0.91) and counts both.
+    assert '<span class="tag supports">supports</span> 0.91 <span class="muted">(2 claims)' in (
+        section
+    )
+    assert "0.77" in section and "0.95" not in section  # "unrelated" is no stance
+    assert "A cell is the report's most confident stance" in section
+    result["stances"] = []
+    assert "No report takes a stance on this question." in render_html(result)
+
+
 def test_empty_and_sparse_results_render(result: dict[str, Any]) -> None:
     html = render_html({})
     assert "No statements were found." in html

@@ -30,6 +30,24 @@ def test_open_is_idempotent_and_keeps_data(tmp_path: Path) -> None:
         assert ws.get_meta("k") == "v"
 
 
+def test_a_version_1_workspace_is_upgraded_in_place(tmp_path: Path) -> None:
+    from fogline.store.migrations import m001_initial
+
+    conn = sqlite3.connect(tmp_path / "fogline.sqlite")
+    conn.executescript(m001_initial.SQL)
+    conn.execute("PRAGMA user_version = 1")
+    conn.execute("INSERT INTO documents (id, text) VALUES ('d', 'Text.')")
+    conn.execute(
+        "INSERT INTO claims VALUES ('c', 'd', NULL, 'Text.', 0, 5, 'asserted', '[]', '[]')"
+    )
+    conn.commit()
+    conn.close()
+    with Workspace.open(tmp_path) as ws:
+        assert ws.conn.execute("PRAGMA user_version").fetchone()[0] == LATEST
+        row = ws.conn.execute("SELECT text, check_worthiness FROM claims").fetchone()
+        assert tuple(row) == ("Text.", None)
+
+
 def test_corrupt_file_is_a_workspace_error(tmp_path: Path) -> None:
     (tmp_path / "fogline.sqlite").write_bytes(b"this is not a database" * 100)
     with pytest.raises(WorkspaceError, match="not a usable fogline workspace"):

@@ -8,7 +8,9 @@ Rules over the parse, one speech cue at a time:
 - ``Y cited X as saying C`` and ``Y, citing X, reported C``: speaker X, relayed ``via`` Y;
 - ``X echoed Z's assessment`` and ``C, which was echoed by X``: an echo of Z, kept in
   ``echoes`` for the link stage to tie to Z's statement;
-- participles without a subject (``..., claiming that C``) take the subject of their head.
+- participles without a subject (``..., claiming that C``) take the subject of their head;
+- ``C1, X said, C2``: a parenthetical speech clause reports the clause around it;
+- ``Name: C`` lines, positions taken and learned cues: see ``attribution_frames``.
 
 The time phrase of the sentence outside the content gives when it was said; a time
 phrase inside the content gives when the reported event happened.
@@ -16,10 +18,18 @@ phrase inside the content gives when the reported event happened.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
+from fogline.analyze.attribution_frames import (
+    Found,
+    according_to,
+    colon_line,
+    learned,
+    position,
+)
+from fogline.analyze.attribution_learned import is_learned_cue
 from fogline.analyze.lexicon import (
     CITE_VERBS,
     CUE_VERBS,
@@ -49,17 +59,6 @@ _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 _CONTENT_DEPS = ("ccomp", "xcomp", "parataxis")
 
 
-@dataclass(frozen=True, slots=True)
-class _Found:
-    speaker: Span
-    speaker_hint: Span
-    cue: Span
-    content: Span
-    via: str | None = None
-    echoes: str | None = None
-    relay_speaker: bool = False
-
-
 def _that_clause_under_object(children: list[Any]) -> Any | None:
     """ "told a hearing that C": the parser may hang C off the object as a clause."""
     objects = [c for c in children if c.dep_ in ("dobj", "dative")]
@@ -73,7 +72,7 @@ def _that_clause_under_object(children: list[Any]) -> Any | None:
     return None
 
 
-def _find_one(cue: Any, quotes: list[Span]) -> _Found | None:
+def _find_one(cue: Any, quotes: list[Span]) -> Found | None:
     lemma = cue.lemma_.lower()
     subject = subject_of(cue)
     children = list(cue.children)
@@ -95,7 +94,7 @@ def _find_one(cue: Any, quotes: list[Span]) -> _Found | None:
             return None
         via = span_text(cue.doc, span(name_tokens(subject)))
         cited_head = speaker_head(cited)
-        return _Found(
+        return Found(
             speaker=span(name_tokens(cited_head)),
             speaker_hint=hint(cited_head, cue),
             cue=span([cue]),
@@ -140,7 +139,7 @@ def _find_one(cue: Any, quotes: list[Span]) -> _Found | None:
                 if subject is None:
                     return None
                 head = speaker_head(subject)
-                return _Found(
+                return Found(
                     span(name_tokens(head)),
                     hint(head, cue),
                     span([cue]),
@@ -171,9 +170,10 @@ def _find_one(cue: Any, quotes: list[Span]) -> _Found | None:
         content = quote
     if content[1] <= content[0]:
         return None
-    if speaker[0] < content[1] and content[0] < speaker[1]:
+    around = content == host and _parenthetical(cue)  # the content runs on both sides
+    if speaker[0] < content[1] and content[0] < speaker[1] and not around:
         return None
-    return _Found(speaker, hint(head, cue), span([cue]), content, via, echoes)
+    return Found(speaker, hint(head, cue), span([cue]), content, via, echoes)
 
 
 def _host_clause(cue: Any) -> Span | None:
@@ -183,13 +183,24 @@ def _host_clause(cue: Any) -> Span | None:
     if cue.head.pos_ not in ("VERB", "AUX"):
         return None
     marked_as = any(c.dep_ == "mark" and c.lower_ == "as" for c in cue.children)
-    if not (cue.i > cue.head.i or marked_as):
+    if not (cue.i > cue.head.i or marked_as or _parenthetical(cue)):
         return None
     if any(c.dep_ == "dobj" and c.lemma_.lower() not in VENUE_NOUNS for c in cue.children):
         return None
     inside = {t.i for t in cue.subtree}
     tokens = [t for t in cue.head.subtree if t.i not in inside and t.dep_ != "cc"]
     return span(tokens) if tokens else None
+
+
+def _parenthetical(cue: Any) -> bool:
+    """``C1, X said, C2``: a speech clause set off by commas inside the clause it reports."""
+    if cue.dep_ != "parataxis" or cue.i > cue.head.i:
+        return False
+    first, last = cue.left_edge.i, cue.right_edge.i
+    doc = cue.doc
+    left = doc[first].text == "," or (first > 0 and doc[first - 1].text == ",")
+    right = doc[last].text == "," or (last + 1 < len(doc) and doc[last + 1].text == ",")
+    return bool(first > cue.head.left_edge.i and left and right)
 
 
 def _adjacent_quote(quotes: list[Span], cue: Any, speaker: Span) -> Span | None:
@@ -210,93 +221,33 @@ def _adjacent_quote(quotes: list[Span], cue: Any, speaker: Span) -> Span | None:
     return quote
 
 
-_FRAME_PREPS = frozenset({"as", "of", "for", "with", "on", "to"})
-_NOT_POSITIONS = CITE_VERBS | ECHO_VERBS
-# Verbs whose object is as often a listener, a topic or a thing as a position
-# ("told lawmakers", "published the list", "shows vehicles", "discuss details",
-# "praised the soldiers"): their object alone makes no statement.
-_SPEECH_ONLY = CUE_VERBS | {"show", "defend", "promise", "praise", "fear", "discuss"}
-
-
-def _position(verb: Any) -> _Found | None:
-    """``X accused Y of Z`` / ``X vowed to Z`` / ``X found that Z``: a position taken, with
-    the complement POSITION_FRAMES names for the verb as its content."""
-    lemma = verb.lemma_.lower()
-    frames = POSITION_FRAMES.get(lemma, frozenset())
-    if verb.pos_ != "VERB" or lemma in _NOT_POSITIONS:
-        return None
-    children = list(verb.children)
-    tokens: list[Any] = []
-    for dep in ("ccomp", "xcomp", "dobj"):
-        comp = next((c for c in children if c.dep_ == dep), None)
-        if dep == "ccomp" and comp is not None and not _is_clause(comp):
-            continue
-        if dep == "dobj" and lemma in _SPEECH_ONLY:
-            continue
-        if dep in frames and comp is not None:
-            tokens = strip_mark(comp) if dep == "ccomp" else list(comp.subtree)
-            if dep == "dobj":
-                for child in children:
-                    if child.i > verb.i and (
-                        child.dep_ in ("oprd", "dative")
-                        or (child.dep_ == "prep" and child.lower_ in _FRAME_PREPS)
-                    ):
-                        tokens.extend(child.subtree)
-            break
-    subject = next((c for c in children if c.dep_ == "nsubj"), None)
-    if not tokens or subject is None:
-        return None
-    head = speaker_head(subject)
-    speaker, content = span(name_tokens(head)), span(tokens)
-    if content[1] <= content[0] or (speaker[0] < content[1] and content[0] < speaker[1]):
-        return None
-    return _Found(speaker, hint(head, verb), span([verb]), content)
-
-
-def _is_clause(tok: Any) -> bool:
-    """A complement with a verb and a subject of its own, not a noun phrase misparsed."""
-    return tok.pos_ in ("VERB", "AUX") and any(
-        c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in tok.children
-    )
-
-
-def _according_to(tok: Any) -> _Found | None:
-    """``according to X, C``: tok is "according"."""
-    to = next((c for c in tok.children if c.lower_ == "to"), None)
-    source = next((c for c in to.children if c.dep_ == "pobj"), None) if to else None
-    if source is None:
-        return None
-    clause = tok.head
-    while clause.dep_ in ("advcl", "ccomp", "conj") and clause.head.i != clause.i:
-        clause = clause.head  # "C once D, according to X": the whole of C once D
-    excluded = {t.i for t in tok.subtree}
-    content_tokens = [t for t in clause.subtree if t.i not in excluded]
-    content = span(content_tokens)
-    if content[1] <= content[0]:
-        return None
-    head = speaker_head(source)
-    return _Found(span(name_tokens(head)), hint(head, tok), span([tok, to]), content)
-
-
 def extract_statements(
     doc: Any,
     document_id: str,
     published: date | None,
     quotes: list[Span],
+    broad: bool = False,
 ) -> list[Statement]:
-    """All attributed statements in a parsed spaCy ``doc``, in text order."""
+    """All attributed statements in a parsed spaCy ``doc``, in text order.
+
+    ``broad`` adds the learned cues of ``attribution_learned`` (PolNeAR's wide notion of
+    attribution: "X wants Y", "X backed Y" besides reported speech); off in the pipeline."""
     statements: list[Statement] = []
     seen_content: set[Span] = set()
     for sent_index, sent in enumerate(doc.sents):
         sent_times: list[TimeRef] | None = None
         for tok in sent:
-            found: _Found | None = None
+            found: Found | None = None
             if tok.lower_ == "according" and tok.dep_ in ("prep", "advmod"):
-                found = _according_to(tok)
+                found = according_to(tok)
+            elif tok.text == ":":
+                found = colon_line(tok)
             elif tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in CUE_VERBS:
                 found = _find_one(tok, quotes)
             if found is None and tok.lemma_.lower() in POSITION_FRAMES:
-                found = _position(tok)
+                found = position(tok)
+            if found is None and broad and is_learned_cue(tok):
+                found = learned(tok)
             if found is None or found.content in seen_content:
                 continue
             seen_content.add(found.content)
@@ -342,7 +293,7 @@ def _link_echoes(statements: list[Statement]) -> list[Statement]:
 def _build(
     doc: Any,
     cue: Any,
-    found: _Found,
+    found: Found,
     document_id: str,
     sent_index: int,
     quotes: list[Span],

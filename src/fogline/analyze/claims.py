@@ -1,7 +1,9 @@
 """Claims: the checkable assertions in statements and in the author's own voice.
 
-A first cut: one claim per statement (its content) and one per author sentence that
-carries no statement, has a verb and is not a question. Each claim gets a modality
+Claims come from each statement's content and from each author sentence that carries no
+statement, has a verb and is not a question; a compound one is split into atomic claims
+at its coordinated clauses that have their own subject ("troops crossed the river | and
+the army holds the bridge", "prices rose | while wages fell"). Each claim gets a modality
 (denied when its verb is negated or its cue is a denial, hedged when a hedge word or a
 hedging cue weakens it) and the loaded-language terms it contains.
 """
@@ -53,6 +55,52 @@ def _modality(tokens: list[Any], hedges: tuple[str, ...], denial: bool) -> Modal
     return Modality.ASSERTED
 
 
+_SPLIT_MARKS = frozenset({"while", "whereas"})
+_JOINERS = frozenset({"cc", "punct", "mark"})
+
+
+def _has_subject(verb: Any) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children)
+
+
+def split_clauses(tokens: list[Any]) -> list[list[Any]]:
+    """The tokens cut into atomic clauses: at each clause coordinated with the main verb
+    ("and", "but", "while") that has its own subject, joiners dropped. A part shorter than
+    four words or without a verb leaves the whole unsplit."""
+    inside = {t.i for t in tokens}
+    roots = [t for t in tokens if t.head.i not in inside or t.head.i == t.i]
+    cuts = []
+    for root in roots:
+        for child in root.children:
+            if child.i not in inside or child.pos_ not in ("VERB", "AUX"):
+                continue
+            marked = any(c.dep_ == "mark" and c.lower_ in _SPLIT_MARKS for c in child.children)
+            if (child.dep_ == "conj" or (child.dep_ == "advcl" and marked)) and _has_subject(child):
+                cuts.append(child.left_edge.i)
+    if not cuts:
+        return [tokens]
+    parts: list[list[Any]] = [[]]
+    for tok in tokens:
+        if tok.i in cuts and parts[-1]:
+            parts.append([])
+        parts[-1].append(tok)
+    trimmed = []
+    for part in parts:
+        while part and (part[-1].dep_ in _JOINERS or part[-1].is_space):
+            part = part[:-1]
+        while part and part[0].dep_ in _JOINERS:
+            part = part[1:]
+        words = [t for t in part if not t.is_punct]
+        if len(words) < 4 or not any(t.pos_ in ("VERB", "AUX") for t in part):
+            return [tokens]
+        trimmed.append(part)
+    return trimmed
+
+
+def _span(tokens: list[Any]) -> tuple[int, int]:
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+
+
 def extract_claims(doc: Any, document_id: str, statements: list[Statement]) -> list[Claim]:
     """Claims of a parsed document, statements' claims first, then the author's, in text order."""
     claims: list[Claim] = []
@@ -69,19 +117,22 @@ def extract_claims(doc: Any, document_id: str, statements: list[Statement]) -> l
             "dismissed",
             "rejected",
         } or any(t.lemma_.lower() in DENIAL_VERBS for t in cue_tokens)
-        claims.append(
-            Claim(
-                id=stable_id(document_id, "claim", st.id),
-                document_id=document_id,
-                statement_id=st.id,
-                text=st.content,
-                start=st.content_start,
-                end=st.content_end,
-                modality=_modality(tokens, st.hedges, denial),
-                hedges=st.hedges,
-                loaded=_loaded(tokens),
+        parts = split_clauses(tokens) if tokens else [tokens]
+        for k, part in enumerate(parts):
+            start, end = _span(part) if len(parts) > 1 else (st.content_start, st.content_end)
+            claims.append(
+                Claim(
+                    id=stable_id(document_id, "claim", st.id, *([k] if k else [])),
+                    document_id=document_id,
+                    statement_id=st.id,
+                    text=doc.text[start:end] if len(parts) > 1 else st.content,
+                    start=start,
+                    end=end,
+                    modality=_modality(part, st.hedges, denial),
+                    hedges=st.hedges,
+                    loaded=_loaded(part),
+                )
             )
-        )
     for index, sent in enumerate(doc.sents):
         if index in covered:
             continue
@@ -91,20 +142,26 @@ def extract_claims(doc: Any, document_id: str, statements: list[Statement]) -> l
             continue
         if not any(t.pos_ in ("VERB", "AUX") for t in tokens):
             continue
-        hedges = tuple(sorted({t.lower_ for t in tokens if t.lower_ in HEDGE_WORDS}))
-        text = sent.text.strip()
-        start = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
-        claims.append(
-            Claim(
-                id=stable_id(document_id, "claim", start, start + len(text)),
-                document_id=document_id,
-                statement_id=None,
-                text=text,
-                start=start,
-                end=start + len(text),
-                modality=_modality(tokens, hedges, False),
-                hedges=hedges,
-                loaded=_loaded(tokens),
+        parts = split_clauses(tokens)
+        for part in parts:
+            hedges = tuple(sorted({t.lower_ for t in part if t.lower_ in HEDGE_WORDS}))
+            if len(parts) > 1:
+                start, end = _span(part)
+            else:
+                text = sent.text.strip()
+                start = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
+                end = start + len(text)
+            claims.append(
+                Claim(
+                    id=stable_id(document_id, "claim", start, end),
+                    document_id=document_id,
+                    statement_id=None,
+                    text=doc.text[start:end],
+                    start=start,
+                    end=end,
+                    modality=_modality(part, hedges, False),
+                    hedges=hedges,
+                    loaded=_loaded(part),
+                )
             )
-        )
     return claims

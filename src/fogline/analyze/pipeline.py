@@ -4,17 +4,35 @@ claims and time expressions out. Pure: no I/O beyond the loaded spaCy pipeline."
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
+from functools import cache
 from typing import Any
 
 from fogline.analyze.attribution import extract_statements
+from fogline.analyze.checkworthy import CheckWorthiness
 from fogline.analyze.claims import extract_claims
 from fogline.analyze.lexicon import TITLE_WORDS
 from fogline.analyze.quotes import find_quotes
 from fogline.analyze.speakers import resolve_speakers
 from fogline.analyze.timex import find_times
-from fogline.records import Document, DocumentAnalysis, Mention, Sentence
+from fogline.records import Claim, Document, DocumentAnalysis, Mention, Sentence
 
-ANALYZER_VERSION = "rules-1"
+ANALYZER_VERSION = "rules-2"
+
+
+@cache
+def _checkworthiness() -> CheckWorthiness:
+    return CheckWorthiness.load()
+
+
+def score_claims(claims: list[Claim]) -> list[Claim]:
+    """Claims with their check-worthiness (the shipped model, trained on political debates)."""
+    if not claims:
+        return claims
+    scores = _checkworthiness().score([c.text for c in claims])
+    return [
+        replace(c, check_worthiness=round(float(s), 4)) for c, s in zip(claims, scores, strict=True)
+    ]
 
 
 def _titled_names(document_id: str, parsed: Any) -> list[Mention]:
@@ -54,7 +72,7 @@ def analyze_parsed(document: Document, parsed: Any) -> DocumentAnalysis:
     quotes = find_quotes(document.text)
     statements = extract_statements(parsed, document.id, document.published_at, quotes)
     statements = resolve_speakers(statements, list(mentions))
-    claims = extract_claims(parsed, document.id, statements)
+    claims = score_claims(extract_claims(parsed, document.id, statements))
     times = tuple(find_times(document.text, document.published_at))
     return DocumentAnalysis(
         document_id=document.id,

@@ -14,7 +14,18 @@ _PARAGRAPH = re.compile(r"\n\s*\n")
 
 
 def find_quotes(text: str) -> list[tuple[int, int]]:
-    """Spans (start, end) of the text inside quotation marks, marks excluded, in order."""
+    """Spans (start, end) of the text inside quotation marks, marks excluded, in order.
+
+    Two apostrophes (``''``, a typewriter convention of some newspapers) count as one
+    double quotation mark."""
+    if "''" not in text:
+        return _find_quotes(text)
+    # '' -> ' "': same length, so offsets hold; a closing mark's first apostrophe is trimmed.
+    spans = _find_quotes(text.replace("''", ' "'))
+    return [(a, b - 1 if text.startswith("''", b - 1) else b) for a, b in spans]
+
+
+def _find_quotes(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     open_at: int | None = None
     for i, ch in enumerate(text):

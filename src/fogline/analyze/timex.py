@@ -32,13 +32,14 @@ import re
 from datetime import date, datetime
 from typing import NamedTuple
 
+from fogline.analyze import timex_patterns as p
 from fogline.analyze import timex_rules as r
 from fogline.analyze.timex_handlers import HANDLERS, Norm
 from fogline.records import TimeRef
 
 _JOIN_GAP = re.compile(r"\s{0,3}(?:,\s{0,3})?(?:(?:on|at)\s{1,3})?", re.IGNORECASE)
 
-_RULES = [(name, re.compile(r.PATTERNS[name], re.IGNORECASE), HANDLERS[name]) for name in HANDLERS]
+_RULES = [(name, re.compile(p.PATTERNS[name], re.IGNORECASE), HANDLERS[name]) for name in HANDLERS]
 
 
 class _Cand(NamedTuple):
@@ -50,8 +51,8 @@ class _Cand(NamedTuple):
 _TOKEN = re.compile(r"\w+")
 _REACH = 60  # no expression reaches further than this from its head word
 _RULE_INDEX = {name: i for i, (name, _, _) in enumerate(_RULES)}
-_HEAD_INDEX = {w: [_RULE_INDEX[n] for n in names] for w, names in r.HEAD_WORDS.items()}
-_DIGIT_INDEX = [_RULE_INDEX[n] for n in r.DIGIT_RULES]
+_HEAD_INDEX = {w: [_RULE_INDEX[n] for n in names] for w, names in p.HEAD_WORDS.items()}
+_DIGIT_INDEX = [_RULE_INDEX[n] for n in p.DIGIT_RULES]
 
 
 def _windows(text: str) -> list[list[tuple[int, int]]]:

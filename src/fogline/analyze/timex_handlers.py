@@ -34,7 +34,7 @@ _AFTER_PUNCT = re.compile(r"\s*(?:[.,;:!?)\]]|$)")
 
 _FUTURE = re.compile(
     r"(?<!had\s)(?<!had\sbeen\s)\b(?:will|won't|shall|going\s+to|(?:is|are)\s+to|scheduled|due"
-    r"|plans?\s+to|planning|set\s+to|expected\s+to|as\s+(?:early|soon)\s+as|could|might|"
+    r"|plan(?:s|ned)?\s+to|planning|set\s+to|expected\s+to|as\s+(?:early|soon)\s+as|"
     r"(?-i:may)|effective|until)\b|\w'll\b",
     re.IGNORECASE,
 )
@@ -93,6 +93,14 @@ def _numeric(m: Match, a: date | None) -> Norm | None:
 
 
 def _month_day(m: Match, a: date | None) -> Norm | None:
+    norm = _month_day_only(m, a)
+    if norm is not None and _g(m, "wk"):  # "the week of March 6": that day's ISO week
+        value = norm.value and r.iso_week(date.fromisoformat(norm.value))
+        return Norm("DATE", value)
+    return norm
+
+
+def _month_day_only(m: Match, a: date | None) -> Norm | None:
     month = r.MONTHS[_g(m, "month").rstrip(".")]
     day = int(m["d"])
     date(2000, month, day)  # reject impossible days whatever the year
@@ -152,13 +160,15 @@ def _decade(m: Match, a: date | None) -> Norm | None:
 
 def _weekday(m: Match, a: date | None) -> Norm | None:
     pod = _g(m, "pod")
-    kind = "TIME" if pod else "DATE"
     if a is None:
-        return Norm(kind, None, day=not pod)
-    mod = _g(m, "mod") or ("next" if _future(m) else "")
-    d = r.weekday_date(a, r.WEEKDAYS[_g(m, "wd")], mod)
-    if pod:
-        return Norm("TIME", f"{r.day_str(d)}T{r.PARTS_OF_DAY[pod]}")
+        return Norm("DATE", None, day=not pod)
+    wd = r.WEEKDAYS[_g(m, "wd")]
+    mod = _g(m, "mod")
+    if not mod and wd != a.weekday() and _future(m):
+        mod = "next"  # the anchor's own weekday is that day, even in a future clause
+    d = r.weekday_date(a, wd, mod)
+    if pod:  # "Monday night": a day with its part, typed DATE as news TimeML does
+        return Norm("DATE", f"{r.day_str(d)}T{r.PARTS_OF_DAY[pod]}")
     return _day(d)
 
 
@@ -220,7 +230,10 @@ def _duration(m: Match, a: date | None) -> Norm | None:
         return None  # "a 42-year-old", "three years old"
     adjectival = m["the"] and not m["mod"] and "-" in m["sep"]  # "the 30-day period"
     skip = m.start("num") - m.start() if adjectival else 0
-    return Norm("DURATION", r.duration(r.parse_number(num), unit), skip=skip)
+    n = r.parse_number(num)
+    if n is not None and m["half"]:
+        n += 0.5  # "a minute and a half"
+    return Norm("DURATION", r.duration(n, unit), skip=skip)
 
 
 def _vague_span(m: Match, a: date | None) -> Norm | None:

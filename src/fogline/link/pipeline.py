@@ -13,12 +13,14 @@ from dataclasses import dataclass
 import numpy as np
 
 from fogline.backends.embedders import Embedder
+from fogline.backends.stance import StanceScorer
 from fogline.link.actors import ActorIndex, link_actors, name_key
 from fogline.link.config import Sides
 from fogline.link.dependence import explicit_dependences, near_duplicates
 from fogline.link.propositions import cluster_claims
 from fogline.link.questions import derive_question
 from fogline.link.stance import hypothesis_texts, score_stances
+from fogline.link.stance_similarity import similarity_stances
 from fogline.records import (
     Claim,
     Dependence,
@@ -54,6 +56,7 @@ def link_corpus(
     sides: Sides,
     questions: list[Question],
     embedder: Embedder,
+    stance: StanceScorer | None,
     settings: Settings,
     progress: Progress = _no_progress,
 ) -> LinkResult:
@@ -78,9 +81,20 @@ def link_corpus(
         wordings = hypothesis_texts(question)
         wording_vectors = embedder.embed([t for _, t in wordings])
         on_topic = _about(question, documents, claims)
-        scored = score_stances(
-            question, claims, vectors, wording_vectors, settings.stance_threshold, on_topic
-        )
+        if stance is None:
+            scored = similarity_stances(
+                question, claims, vectors, wording_vectors, settings.stance_threshold, on_topic
+            )
+        else:
+            scored = score_stances(
+                question,
+                claims,
+                vectors,
+                wording_vectors,
+                settings.stance_threshold,
+                stance,
+                on_topic,
+            )
         stances.extend(_inherit_echoes(scored, dependences))
     return LinkResult(
         actors=actors,

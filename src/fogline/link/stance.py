@@ -1,12 +1,17 @@
-"""A first stance method: each claim toward each hypothesis of a question.
+"""Each claim's stance toward the hypotheses of a question.
 
-Cosine similarity between the claim and the hypothesis (its best-matching phrasing).
-A claim related to the question (best similarity at least ``threshold``) supports the
-hypothesis it is closest to, with a confidence that grows with its margin over the
-runner-up hypothesis; a denied claim refutes that hypothesis instead. Every other pair is
-unrelated. A claim and a wording of opposite polarity (one negated, one not) turn a
-support into a refutation. The trained stance model replaces this behind the same
-function shape.
+A cheap gate first: a claim whose embedding is not within ``threshold`` cosine of any
+wording of any hypothesis (or whose report is off the question's topic) is unrelated.
+The stance scorer (the trained model, ``fogline.stance``; a lexical fake in unit tests)
+then reads (wording, claim) for every wording of every hypothesis: a hypothesis gets the
+best agree and the best disagree probability over its wordings, and the claim supports
+the hypothesis it most probably agrees with, or refutes the one it most probably
+disagrees with, whichever is likelier, when that probability reaches ``min_confidence``.
+The confidence is that calibrated probability.
+
+A claim denied by its cue ("denied that troops crossed") reads as its content; the
+denial turns a support into a refutation and back. A denial written into the claim's own
+words ("troops have not crossed") is left to the model.
 """
 
 from __future__ import annotations
@@ -16,9 +21,13 @@ import re
 import numpy as np
 import numpy.typing as npt
 
+from fogline.backends.stance import StanceScorer
 from fogline.records import Claim, Modality, Question, Stance, StanceLabel
+from fogline.stance import RELATED_LABELS
 
 _NEGATION = re.compile(r"\b(no|not|never|none|nobody|nothing|n't|without)\b", re.IGNORECASE)
+MIN_CONFIDENCE = 0.4
+_AGREE, _DISAGREE = RELATED_LABELS.index("agree"), RELATED_LABELS.index("disagree")
 
 
 def negated(text: str) -> bool:
@@ -43,44 +52,59 @@ def hypothesis_texts(question: Question) -> list[tuple[str, str]]:
     return out
 
 
+def gate(
+    claim_vectors: npt.NDArray[np.float32],
+    wording_vectors: npt.NDArray[np.float32],
+    threshold: float,
+    on_topic: list[bool] | None,
+) -> list[int]:
+    """Indices of claims close enough to some wording to be worth the stance model."""
+    if not len(claim_vectors) or not len(wording_vectors):
+        return []
+    best = (claim_vectors @ wording_vectors.T).max(axis=1)
+    return [
+        i
+        for i, sim in enumerate(best.tolist())
+        if sim >= threshold and (on_topic is None or on_topic[i])
+    ]
+
+
 def score_stances(
     question: Question,
     claims: list[Claim],
     claim_vectors: npt.NDArray[np.float32],
     wording_vectors: npt.NDArray[np.float32],
     threshold: float,
+    scorer: StanceScorer,
     on_topic: list[bool] | None = None,
+    min_confidence: float = MIN_CONFIDENCE,
 ) -> list[Stance]:
-    """Stances of ``claims`` toward the hypotheses of ``question`` (related pairs only).
+    """Stances of ``claims`` toward the hypotheses of ``question`` (see the module doc).
 
     ``on_topic[i]`` False makes claim i unrelated whatever its similarity."""
     wordings = hypothesis_texts(question)
     hyp_ids = [h.id for h in question.hypotheses]
-    if not claims or not wordings:
+    chosen = gate(claim_vectors, wording_vectors, threshold, on_topic)
+    if not chosen or not wordings:
         return []
-    sims = claim_vectors @ wording_vectors.T
-    per_hyp = np.full((len(claims), len(hyp_ids)), -1.0, dtype=np.float64)
-    best_col = np.zeros((len(claims), len(hyp_ids)), dtype=np.intp)
-    for col, (hyp_id, _) in enumerate(wordings):
-        j = hyp_ids.index(hyp_id)
-        better = sims[:, col] > per_hyp[:, j]
-        per_hyp[better, j] = sims[better, col]
-        best_col[better, j] = col
-    wording_negated = [negated(text) for _, text in wordings]
+    pairs = [(text, claims[i].text) for i in chosen for _, text in wordings]
+    proba = scorer.predict_proba(pairs).reshape(len(chosen), len(wordings), -1)
+    column = np.array([hyp_ids.index(h) for h, _ in wordings])
     stances = []
-    for i, claim in enumerate(claims):
-        ranked = np.argsort(-per_hyp[i], kind="stable")
-        best, second = int(ranked[0]), int(ranked[1]) if len(ranked) > 1 else int(ranked[0])
-        top = float(per_hyp[i, best])
-        if top < threshold or (on_topic is not None and not on_topic[i]):
+    for row, i in enumerate(chosen):
+        agree = np.zeros(len(hyp_ids))
+        disagree = np.zeros(len(hyp_ids))
+        np.maximum.at(agree, column, proba[row, :, _AGREE])
+        np.maximum.at(disagree, column, proba[row, :, _DISAGREE])
+        best_agree, best_disagree = int(np.argmax(agree)), int(np.argmax(disagree))
+        agrees = agree[best_agree] >= disagree[best_disagree]
+        hypothesis = hyp_ids[best_agree if agrees else best_disagree]
+        confidence = float(agree[best_agree] if agrees else disagree[best_disagree])
+        if confidence < min_confidence:
             continue
-        margin = top - float(per_hyp[i, second])
-        # Embeddings place a claim by topic more than by stance, so the margin over the
-        # runner-up hypothesis, not the similarity itself, says how sure the pick is.
-        relatedness = min(1.0, (top - threshold) / (1 - threshold) * 2)
-        confidence = float(np.clip((0.2 + 5.0 * margin) * relatedness, 0.05, 0.95))
-        # A denial of a negative wording ("no troops remain" vs "troops remain") agrees.
-        flipped = (claim.modality == Modality.DENIED) != wording_negated[best_col[i, best]]
-        label = StanceLabel.REFUTES if flipped else StanceLabel.SUPPORTS
-        stances.append(Stance(claim.id, question.id, hyp_ids[best], label, round(confidence, 4)))
+        claim = claims[i]
+        if claim.modality == Modality.DENIED and not negated(claim.text):
+            agrees = not agrees
+        label = StanceLabel.SUPPORTS if agrees else StanceLabel.REFUTES
+        stances.append(Stance(claim.id, question.id, hypothesis, label, round(confidence, 4)))
     return stances

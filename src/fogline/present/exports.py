@@ -121,7 +121,7 @@ TABLES: dict[str, tuple[list[str], Callable[[Row], Iterable[Row]]]] = {
         _plain("statements"),
     ),
     "claims.csv": (
-        _columns("id document statement text modality hedges loaded proposition"),
+        _columns("id document statement text modality hedges loaded check_worthiness proposition"),
         _plain("claims"),
     ),
     "propositions.csv": (_columns("id text n_sources claims"), _plain("propositions")),

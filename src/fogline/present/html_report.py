@@ -101,7 +101,9 @@ def _strength(evidence: Mapping[str, Any]) -> float:
     return max((abs(v) for v in map(numbers.as_float, values) if v is not None), default=0.0)
 
 
-def _question(index: ResultIndex, question: Mapping[str, Any]) -> dict[str, Any]:
+def _question(
+    index: ResultIndex, result: Mapping[str, Any], question: Mapping[str, Any]
+) -> dict[str, Any]:
     hyps = _hypotheses(question)
     hyp_text = {h["id"]: h["text"] for h in hyps}
     ranked = [h for h in hyps if h["p"] is not None]
@@ -150,8 +152,57 @@ def _question(index: ResultIndex, question: Mapping[str, Any]) -> dict[str, Any]
         "majority": hyp_text.get(majority, majority),
         "agree": bool(leader and majority and leader["id"] == majority),
         "matrix": matrix,
+        "reports": _report_stances(index, result, question),
         "totals": [{"value": numbers.signed(v), "style": _cell_style(v)} for v in totals.values()],
     }
+
+
+def _report_stances(
+    index: ResultIndex, result: Mapping[str, Any], question: Mapping[str, Any]
+) -> list[dict[str, Any]]:
+    """Per report (document) and hypothesis: its most confident stance, how confident,
+    how many of its claims take a stance, and a link to the strongest claim."""
+    hyp_ids = [h["id"] for h in _hypotheses(question)]
+    best: dict[tuple[str, str], tuple[float, str, Any]] = {}
+    counts: dict[tuple[str, str], int] = {}
+    for st in rows(result, "stances"):
+        if text(st.get("question")) != text(question.get("id")):
+            continue
+        claim = index.claim_by_id.get(text(st.get("claim")))
+        confidence = numbers.as_float(st.get("confidence"))
+        if claim is None or confidence is None or st.get("label") == "unrelated":
+            continue
+        key = (text(claim.get("document")), text(st.get("hypothesis")))
+        counts[key] = counts.get(key, 0) + 1
+        if key not in best or confidence > best[key][0]:
+            best[key] = (confidence, text(st.get("label")), st.get("claim"))
+    out = []
+    for d in index.documents:
+        doc_id = text(d.get("id"))
+        cells = []
+        for hyp_id in hyp_ids:
+            found = best.get((doc_id, hyp_id))
+            cells.append(
+                {
+                    "label": found[1],
+                    "confidence": numbers.decimal(found[0]),
+                    "claims": counts[(doc_id, hyp_id)],
+                    "link": _link(index.claim_target(found[2])),
+                }
+                if found
+                else None
+            )
+        if any(cells):
+            out.append(
+                {
+                    "number": f"D{index.doc_number.get(doc_id, '?')}",
+                    "href": "#" + anchor("doc", doc_id),
+                    "title": text(d.get("title")) or text(d.get("path")) or doc_id,
+                    "outlet": text(d.get("outlet")),
+                    "cells": cells,
+                }
+            )
+    return out
 
 
 def _sources(index: ResultIndex) -> list[dict[str, Any]]:
@@ -288,7 +339,7 @@ def _view(result: Mapping[str, Any]) -> dict[str, Any]:
             )
             if n or noun != "file skipped"
         ],
-        "questions": [_question(index, q) for q in index.questions],
+        "questions": [_question(index, result, q) for q in index.questions],
         "sources": _sources(index),
         "statements": _statements(index),
         "documents": _documents(index),

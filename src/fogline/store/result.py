@@ -125,6 +125,7 @@ def build_result(ws: Workspace, workspace_label: str | None = None) -> dict[str,
                 "modality": c.modality.value,
                 "hedges": list(c.hedges),
                 "loaded": list(c.loaded),
+                "check_worthiness": c.check_worthiness,
                 "proposition": proposition_of.get(c.id),
             }
             for c in claims

@@ -1,0 +1,43 @@
+"""``fogline train stance`` on a tiny slice: it runs end to end and is deterministic."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from fogline.backends.embedders import HashingEmbedder
+from fogline.stance.model import load
+from fogline.train.stance import run
+from tests.bench.floors import shared_data
+
+
+@pytest.mark.slow
+def test_training_on_a_slice_is_deterministic_and_loads(tmp_path: Path) -> None:
+    data = shared_data("fnc1")
+    embed = HashingEmbedder().embed
+    summaries = []
+    for name in ("a", "b"):
+        summaries.append(
+            run(
+                data,
+                tmp_path / name,
+                limit=40,
+                embed=embed,
+                epochs=1,
+                max_length=48,
+                class_cap=8,
+                batch_size=8,
+            )
+        )
+    a, b = (tmp_path / n / "stance.safetensors" for n in ("a", "b"))
+    assert a.read_bytes() == b.read_bytes()
+    assert (tmp_path / "a" / "stance.json").read_text() == (
+        tmp_path / "b" / "stance.json"
+    ).read_text()
+    assert summaries[0]["cross_encoder_pairs"] <= 24
+    assert summaries[0]["weights_mb"] < 50
+    model = load(tmp_path / "a", embed=embed)
+    proba = model.predict_proba([("Troops crossed the river", "Troops crossed the river today.")])
+    assert proba.shape == (1, 4) and np.isclose(proba.sum(), 1.0)
