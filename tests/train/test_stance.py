@@ -28,6 +28,7 @@ def test_training_on_a_slice_is_deterministic_and_loads(tmp_path: Path) -> None:
                 epochs=1,
                 max_length=48,
                 class_cap=8,
+                top_layers=1,
                 batch_size=8,
             )
         )

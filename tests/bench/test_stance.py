@@ -1,0 +1,63 @@
+"""The stance and Emergent benches with the shipped model, on slices of the shared data."""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from fogline.cli import cli
+
+from .floors import floors, shared_data
+
+
+def _bench(args: list[str]) -> dict[str, object]:
+    result = CliRunner().invoke(cli, ["bench", *args])
+    assert result.exit_code == 0, result.output
+    out: dict[str, object] = json.loads(result.stdout.strip().splitlines()[-1])
+    return out
+
+
+@pytest.mark.slow
+def test_stance_floors_on_a_dev_slice(tmp_path: Path) -> None:
+    data = shared_data("fnc1")
+    out = tmp_path / "pred.csv"
+    figures = _bench(
+        [
+            "stance",
+            "--bodies",
+            str(data / "train_bodies.csv"),
+            "--stances",
+            str(data / "train_stances.csv"),
+            "--part",
+            "dev",
+            "--limit",
+            "400",
+            "--predictions",
+            str(out),
+        ]
+    )
+    assert figures["bench"] == "stance" and figures["size"]["pairs"] == 400  # type: ignore[index]
+    with out.open(encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    assert len(rows) == 400 and set(rows[0]) == {"Headline", "Body ID", "Stance"}
+    majority = figures["baselines"]["majority_class"]  # type: ignore[index]
+    assert set(majority) >= {"fnc_score", "macro_f1", "f1", "confusion", "label"}
+    for key, floor in floors("stance").items():
+        value = figures["f1"][key[3:]] if key.startswith("f1_") else figures[key]  # type: ignore[index]
+        assert value >= floor, (key, value, floor)
+
+
+@pytest.mark.slow
+def test_emergent_floors_on_the_held_out_half(tmp_path: Path) -> None:
+    data = shared_data("emergent", "url-versions-2015-06-14-clean-train.csv")
+    out = tmp_path / "pred.csv"
+    figures = _bench(["emergent", "--data", str(data), "--limit", "300", "--predictions", str(out)])
+    assert figures["size"]["rows"] == 300  # type: ignore[index]
+    assert out.read_text(encoding="utf-8").startswith("articleId,articleHeadlineStance")
+    assert "majority_class" in figures["baselines"]  # type: ignore[operator]
+    for key, floor in floors("emergent").items():
+        assert figures[key] >= floor, (key, figures[key], floor)  # type: ignore[operator]
