@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -219,7 +220,6 @@ def run(
     **overrides: Any,
 ) -> dict[str, Any]:
     """Train, calibrate and write the model files into ``out``; returns a summary."""
-    import torch
     from safetensors.torch import save_file
 
     from fogline.backends.embedders import get_embedder
@@ -262,7 +262,6 @@ def run(
                 emergent_rows += 1
     examples = cap_classes(examples, settings["class_cap"], settings["seed"])
     log(f"fine-tuning on {len(examples)} related pairs")
-    torch.set_num_threads(max(1, torch.get_num_threads()))
     tokenizer, model = train_cross(examples, settings, log)
 
     from fogline.stance.model import StanceModel
@@ -290,11 +289,14 @@ def run(
         "emergent_tune_rows": emergent_rows,
         "settings": settings,
     }
+    # Written beside and moved into place, so an interrupted run leaves the old model whole.
     out.mkdir(parents=True, exist_ok=True)
-    save_file(tuned_state(model, settings["top_layers"]), str(out / WEIGHTS_FILE))
-    (out / CONFIG_FILE).write_text(
+    save_file(tuned_state(model, settings["top_layers"]), str(out / f"{WEIGHTS_FILE}.tmp"))
+    (out / f"{CONFIG_FILE}.tmp").write_text(
         json.dumps(config, indent=1, sort_keys=True) + "\n", encoding="utf-8"
     )
+    for name in (WEIGHTS_FILE, CONFIG_FILE):
+        os.replace(out / f"{name}.tmp", out / name)
     dev_accuracy = (
         float((dev_logits.argmax(axis=1) == dev_labels).mean()) if len(dev_labels) else None
     )
