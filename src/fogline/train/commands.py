@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import importlib
-import pkgutil
-
 import click
 
 import fogline.train
+from fogline.subcommands import register_modules
 
 _NOT_TRAINERS = {"commands"}
 
@@ -18,14 +16,4 @@ def train() -> None:
     the weights file and prints one JSON object describing the run)."""
 
 
-def _register() -> None:
-    for info in sorted(pkgutil.iter_modules(fogline.train.__path__), key=lambda i: i.name):
-        if info.name.startswith("_") or info.name in _NOT_TRAINERS:
-            continue
-        module = importlib.import_module(f"fogline.train.{info.name}")
-        command = getattr(module, "command", None)
-        if isinstance(command, click.Command):
-            train.add_command(command, name=info.name.replace("_", "-"))
-
-
-_register()
+register_modules(train, fogline.train, _NOT_TRAINERS)
