@@ -206,6 +206,7 @@ def make_result() -> dict[str, Any]:
             "modality": "asserted",
             "hedges": [],
             "loaded": [],
+            "check_worthiness": 0.734,
             "proposition": "p1",
         },
         {

@@ -14,6 +14,7 @@ import pytest
 from fogline.errors import InputError
 from fogline.present import render_html, write_html
 from fogline.present.html_report import CSP
+from fogline.present.index import anchor
 
 
 class _Tags(HTMLParser):
@@ -162,6 +163,14 @@ def test_each_report_stance_on_each_hypothesis(result: dict[str, Any]) -> None:
     assert "A cell is the report's most confident stance" in section
     result["stances"] = []
     assert "No report takes a stance on this question." in render_html(result)
+
+
+def test_statements_show_how_check_worthy_they_are(result: dict[str, Any]) -> None:
+    html = render_html(result)
+    assert ">Check-worthy</th>" in html
+    statement = next(c["statement"] for c in result["claims"] if c["id"] == "c1")
+    row = html.split(f'id="{anchor("st", statement)}"', 1)[1].split("</tr>", 1)[0]
+    assert '<td class="num">0.73</td>' in row
 
 
 def test_empty_and_sparse_results_render(result: dict[str, Any]) -> None:

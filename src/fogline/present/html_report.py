@@ -234,6 +234,12 @@ def _sources(index: ResultIndex) -> list[dict[str, Any]]:
 
 
 def _statements(index: ResultIndex) -> list[dict[str, Any]]:
+    worth: dict[str, float] = {}
+    for c in index.claims_list:
+        score = numbers.as_float(c.get("check_worthiness"))
+        key = text(c.get("statement"))
+        if score is not None and key:
+            worth[key] = max(score, worth.get(key, 0.0))
     out = []
     for s in index.statements:
         actor = s.get("actor")
@@ -256,6 +262,7 @@ def _statements(index: ResultIndex) -> list[dict[str, Any]]:
                 "event_at": _time(s.get("event_at"), s.get("event_at_text")),
                 "via": text(s.get("via")),
                 "hedges": text(s.get("hedges")),
+                "worth": numbers.decimal(worth.get(text(s.get("id")))),
                 "document": _link(index.document_target(s.get("document"))),
                 "sentence": _link(
                     index.sentence_target(s.get("document"), s.get("sentence_index"))
