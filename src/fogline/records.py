@@ -132,6 +132,7 @@ class Statement:
     resolved_speaker: str | None = None
     resolution: str = "name"
     echoes: str | None = None
+    mixed: bool = False  # indirect speech that quotes some of the speaker's words
 
 
 @dataclass(frozen=True, slots=True)

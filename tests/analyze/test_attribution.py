@@ -182,7 +182,11 @@ def test_mixed_quote_is_not_direct(analyze: Any) -> None:
     st = only(
         analyze('Grey Lynx acknowledged that the Aldmarkians had "turned the strip into a fort".')
     )
-    assert not st.direct
+    assert not st.direct and st.mixed
+    plain = only(analyze("Grey Lynx acknowledged that the Aldmarkians had turned the strip."))
+    assert not plain.direct and not plain.mixed
+    quoted = only(analyze('"The strip is ours," Grey Lynx said.'))
+    assert quoted.direct and not quoted.mixed
 
 
 def test_parenthetical_speech_clause_reports_the_clause_around_it(analyze: Any) -> None:

@@ -46,6 +46,8 @@ def test_a_version_1_workspace_is_upgraded_in_place(tmp_path: Path) -> None:
         assert ws.conn.execute("PRAGMA user_version").fetchone()[0] == LATEST
         row = ws.conn.execute("SELECT text, check_worthiness FROM claims").fetchone()
         assert tuple(row) == ("Text.", None)
+        columns = {r[1] for r in ws.conn.execute("PRAGMA table_info(statements)")}
+        assert "mixed" in columns
 
 
 def test_corrupt_file_is_a_workspace_error(tmp_path: Path) -> None:

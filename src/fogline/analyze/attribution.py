@@ -307,6 +307,9 @@ def _build(
     direct = quote is not None and (quote[1] - quote[0]) >= 0.9 * (
         found.content[1] - found.content[0]
     )
+    # Mixed: reported in the reporter's words around a quoted fragment of the speaker's
+    # ("she said the strip was \"narrow\"").
+    mixed = not direct and quote is not None and found.content[0] <= quote[0] < found.content[1]
     points = [r for r in times if r.type in ("DATE", "TIME")]
     said = time_in(points, found.content, inside=False)
     event = time_in(points, found.content, inside=True)
@@ -328,6 +331,7 @@ def _build(
         content_start=found.content[0],
         content_end=found.content[1],
         direct=direct,
+        mixed=mixed,
         venue=text[venue[0] : venue[1]] if venue else None,
         addressee=text[addressee[0] : addressee[1]] if addressee else None,
         said_at=said.value if said else None,

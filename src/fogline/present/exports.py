@@ -116,7 +116,7 @@ TABLES: dict[str, tuple[list[str], Callable[[Row], Iterable[Row]]]] = {
     "statements.csv": (
         _columns(
             "id document sentence_index speaker actor actor_name resolution cue content direct"
-            " venue addressee said_at said_at_text event_at event_at_text via hedges"
+            " mixed venue addressee said_at said_at_text event_at event_at_text via hedges"
         ),
         _plain("statements"),
     ),

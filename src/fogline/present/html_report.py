@@ -255,7 +255,9 @@ def _statements(index: ResultIndex) -> list[dict[str, Any]]:
                 "resolution": text(s.get("resolution")),
                 "cue": text(s.get("cue")),
                 "content": text(s.get("content")),
-                "direct": "direct" if s.get("direct") else "indirect",
+                "direct": "direct"
+                if s.get("direct")
+                else ("mixed" if s.get("mixed") else "indirect"),
                 "venue": text(s.get("venue")),
                 "addressee": text(s.get("addressee")),
                 "said_at": _time(s.get("said_at"), s.get("said_at_text")),
