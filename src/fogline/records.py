@@ -24,6 +24,7 @@ class Modality(StrEnum):
     ASSERTED = "asserted"
     HEDGED = "hedged"
     DENIED = "denied"
+    PREDICTED = "predicted"  # about the future: "will", "shall", "is going to"
 
 
 class StanceLabel(StrEnum):

@@ -56,3 +56,14 @@ def test_statement_content_splits_and_keeps_the_denial(analyze: Any) -> None:
     )
     denied = [c for c in analysis.claims if c.statement_id]
     assert denied and all(c.modality == Modality.DENIED for c in denied)
+
+
+def test_future_claims_are_predicted(analyze: Any) -> None:
+    analysis = analyze(
+        "The army will retake the village within a week. "
+        "Officials said prices are going to fall next year. "
+        "The army retook the village on Monday."
+    )
+    modality = [c.modality for c in analysis.claims]
+    assert modality.count(Modality.PREDICTED) == 2
+    assert Modality.ASSERTED in modality

@@ -55,16 +55,24 @@ def test_interest_hedging_and_absence_factors() -> None:
         claim("a", "dn1"),
         claim("b", "ds1"),
         claim("c", "dx", Modality.HEDGED),
+        claim("d", "dx", Modality.PREDICTED),
         claim("unrelated", "dn2"),
     ]
     link = make_link(
-        [stance("a", "north_wins"), stance("b", "stalemate"), stance("c", "stalemate")], []
+        [
+            stance("a", "north_wins"),
+            stance("b", "stalemate"),
+            stance("c", "stalemate"),
+            stance("d", "south_wins"),
+        ],
+        [],
     )
     evidence, rows = build_evidence(link, claims, [], EvidenceParams())
     by = {(e.source_id, e.hypothesis_id, e.absent): e for e in evidence}
     assert by[("n1", "north_wins", False)].factors["interest"] == 0.5  # serves its side
     assert by[("s1", "stalemate", False)].factors["interest"] == 1.2  # settles for less
     assert by[("x", "stalemate", False)].factors["hedging"] == 0.5
+    assert by[("x", "south_wins", False)].factors["prediction"] == 0.5
     # n2 (north) spoke but never claimed north_wins; s1 never claimed south_wins
     assert by[("n2", "north_wins", True)].weight == 1.0
     assert by[("s1", "south_wins", True)].weight == 1.0

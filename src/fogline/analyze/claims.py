@@ -5,7 +5,8 @@ statement, has a verb and is not a question; a compound one is split into atomic
 at its coordinated clauses that have their own subject ("troops crossed the river | and
 the army holds the bridge", "prices rose | while wages fell"). Each claim gets a modality
 (denied when its verb is negated or its cue is a denial, hedged when a hedge word or a
-hedging cue weakens it) and the loaded-language terms it contains.
+hedging cue weakens it, predicted when its verb is in the future) and the loaded-language
+terms it contains.
 """
 
 from __future__ import annotations
@@ -47,11 +48,27 @@ def _loaded(tokens: list[Any]) -> tuple[str, ...]:
     return tuple(sorted({t.lower_ for t in tokens if t.lower_ in LOADED_WORDS}))
 
 
+_FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
+
+
+def _predicted(tokens: list[Any]) -> bool:
+    """True when the main verb is in the future ("will advance", "is going to fall")."""
+    inside = {t.i for t in tokens}
+    for root in (t for t in tokens if t.head.i not in inside or t.head.i == t.i):
+        if any(c.dep_ == "aux" and c.lower_ in _FUTURE_AUX for c in root.children):
+            return True
+        if root.lower_ == "going" and any(c.dep_ == "xcomp" for c in root.children):
+            return True
+    return False
+
+
 def _modality(tokens: list[Any], hedges: tuple[str, ...], denial: bool) -> Modality:
     if denial != _negated(tokens):
         return Modality.DENIED
     if hedges:
         return Modality.HEDGED
+    if _predicted(tokens):
+        return Modality.PREDICTED
     return Modality.ASSERTED
 
 

@@ -37,6 +37,7 @@ from fogline.records import (
 @dataclass(frozen=True, slots=True)
 class EvidenceParams:
     hedging: float = 0.5
+    prediction: float = 0.5  # a forecast says less about what is the case now
     relay: float = 0.8
     serves_side: float = 0.5
     against_interest: float = 1.5
@@ -119,6 +120,8 @@ def build_evidence(
             factors = {"stance": stance.confidence}
             if claim.modality == Modality.HEDGED:
                 factors["hedging"] = params.hedging
+            if claim.modality == Modality.PREDICTED:
+                factors["prediction"] = params.prediction
             if st is not None and st.via:
                 factors["relay"] = params.relay
             if resolved != 1.0:
