@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -14,10 +15,10 @@ from fogline.cli import cli
 from .floors import floors, shared_data
 
 
-def _bench(args: list[str]) -> dict[str, object]:
+def _bench(args: list[str]) -> dict[str, Any]:
     result = CliRunner().invoke(cli, ["bench", *args])
     assert result.exit_code == 0, result.output
-    out: dict[str, object] = json.loads(result.stdout.strip().splitlines()[-1])
+    out: dict[str, Any] = json.loads(result.stdout.strip().splitlines()[-1])
     return out
 
 
@@ -40,14 +41,14 @@ def test_stance_floors_on_a_dev_slice(tmp_path: Path) -> None:
             str(out),
         ]
     )
-    assert figures["bench"] == "stance" and figures["size"]["pairs"] == 400  # type: ignore[index]
+    assert figures["bench"] == "stance" and figures["size"]["pairs"] == 400
     with out.open(encoding="utf-8", newline="") as fh:
         rows = list(csv.DictReader(fh))
     assert len(rows) == 400 and set(rows[0]) == {"Headline", "Body ID", "Stance"}
-    majority = figures["baselines"]["majority_class"]  # type: ignore[index]
+    majority = figures["baselines"]["majority_class"]
     assert set(majority) >= {"fnc_score", "macro_f1", "f1", "confusion", "label"}
     for key, floor in floors("stance").items():
-        value = figures["f1"][key[3:]] if key.startswith("f1_") else figures[key]  # type: ignore[index]
+        value = figures["f1"][key[3:]] if key.startswith("f1_") else figures[key]
         assert value >= floor, (key, value, floor)
 
 
@@ -56,8 +57,8 @@ def test_emergent_floors_on_the_held_out_half(tmp_path: Path) -> None:
     data = shared_data("emergent", "url-versions-2015-06-14-clean-train.csv")
     out = tmp_path / "pred.csv"
     figures = _bench(["emergent", "--data", str(data), "--limit", "300", "--predictions", str(out)])
-    assert figures["size"]["rows"] == 300  # type: ignore[index]
+    assert figures["size"]["rows"] == 300
     assert out.read_text(encoding="utf-8").startswith("articleId,articleHeadlineStance")
-    assert "majority_class" in figures["baselines"]  # type: ignore[operator]
+    assert "majority_class" in figures["baselines"]
     for key, floor in floors("emergent").items():
-        assert figures[key] >= floor, (key, figures[key], floor)  # type: ignore[operator]
+        assert figures[key] >= floor, (key, figures[key], floor)
