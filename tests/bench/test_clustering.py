@@ -126,3 +126,11 @@ def test_clustering_bench_meets_its_floors_through_the_cli(tmp_path: Path) -> No
     baseline = doc["baselines"]["tfidf_greedy"]
     assert {"v_measure", "adjusted_rand", "threshold", "tune"} <= set(baseline)
     assert len(out.read_text().splitlines()) == doc["size"]["headlines"] + 1
+
+
+def test_scale_check_clusters_synthetic_claims() -> None:
+    out = clustering.scale_check(2000, 0.525)
+    assert out["claims"] == 2000 and out["planted"] == 200
+    # Noise this wide around each centre keeps most planted groups whole.
+    assert 150 <= out["propositions"] <= 400
+    assert out["seconds"] >= 0

@@ -186,6 +186,27 @@ def _method(
     return out
 
 
+def scale_check(n: int, threshold: float, seed: int = 0) -> dict[str, Any]:
+    """Time the clustering of ``n`` synthetic claims: MiniLM-sized unit vectors scattered
+    around n/10 planted centres (the clustering's cost, without the embedder's)."""
+    rng = np.random.default_rng(seed)
+    centres = rng.normal(size=(max(1, n // 10), 384)).astype(np.float32)
+    vectors = centres[rng.integers(0, len(centres), n)]
+    vectors = vectors + 0.5 * rng.normal(size=vectors.shape).astype(np.float32)
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    claims = [
+        Claim(f"c{i}", "synthetic", None, f"claim {i}", 0, 1, Modality.ASSERTED) for i in range(n)
+    ]
+    started = time.perf_counter()
+    propositions = cluster_claims(claims, vectors, threshold)
+    return {
+        "claims": n,
+        "planted": len(centres),
+        "propositions": len(propositions),
+        "seconds": round(time.perf_counter() - started, 2),
+    }
+
+
 def run(
     data: Path,
     *,
@@ -193,6 +214,7 @@ def run(
     limit: int | None = None,
     embedder: str = "minilm",
     predictions: Path | None = None,
+    scale: int = 0,
 ) -> dict[str, Any]:
     """The clustering bench's result document (see the module doc); writes the
     predictions (``articleId``, ``proposition``, input order) when asked."""
@@ -217,6 +239,8 @@ def run(
     }
     if predictions is not None:
         write_predictions(predictions, headlines, cluster(headlines, vectors, used))
+    if scale:
+        ours["scale"] = scale_check(scale, used)
     notes = {
         "embedder": embedder,
         "split": "claims by parity of sha256(claimId)[0]: even = tune, odd = test; "
@@ -269,13 +293,19 @@ def write_predictions(path: Path, headlines: Sequence[Headline], labels: Sequenc
 )
 @click.option("--limit", type=int, default=None, help="Only whole claims up to N headlines.")
 @click.option(
+    "--scale",
+    type=int,
+    default=0,
+    help="Also time the clustering of N synthetic claims (e.g. 100000); 0 skips it.",
+)
+@click.option(
     "--threshold",
     type=float,
     default=None,
     help="Cosine threshold for fogline (default: the project's proposition_threshold).",
 )
 def command(
-    data: Path, predictions: Path | None, limit: int | None, threshold: float | None
+    data: Path, predictions: Path | None, limit: int | None, scale: int, threshold: float | None
 ) -> None:
     """Emergent headlines grouped into propositions: fogline (MiniLM) vs TF-IDF.
 
@@ -285,4 +315,6 @@ def command(
     threshold on the tune half, and the same for the TF-IDF baseline.
     """
     click.echo("embedding headlines ...", err=True)
-    click.echo(emit(run(data, threshold=threshold, limit=limit, predictions=predictions)))
+    click.echo(
+        emit(run(data, threshold=threshold, limit=limit, predictions=predictions, scale=scale))
+    )
