@@ -23,7 +23,6 @@ within N (a slice of the first N rows would leave about one headline per claim).
 
 from __future__ import annotations
 
-import csv
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -34,7 +33,7 @@ import click
 import numpy as np
 import numpy.typing as npt
 
-from fogline.bench.data_files import hash_split, read_csv
+from fogline.bench.data_files import hash_split, read_csv, write_csv
 from fogline.bench.report import document, emit
 from fogline.errors import InputError
 from fogline.link.propositions import cluster_claims
@@ -266,15 +265,8 @@ def run(
 
 def write_predictions(path: Path, headlines: Sequence[Headline], labels: Sequence[str]) -> None:
     """``articleId``, ``proposition`` per headline, in input order."""
-    try:
-        with path.open("w", encoding="utf-8", newline="") as fh:
-            writer = csv.writer(fh)
-            writer.writerow(["articleId", "proposition"])
-            writer.writerows(
-                [h.article_id, label] for h, label in zip(headlines, labels, strict=True)
-            )
-    except OSError as exc:
-        raise InputError(f"cannot write predictions to {path}: {exc}") from exc
+    rows = ([h.article_id, label] for h, label in zip(headlines, labels, strict=True))
+    write_csv(path, ["articleId", "proposition"], rows)
 
 
 @click.command()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import csv
 import hashlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from fogline.errors import InputError
@@ -26,6 +26,18 @@ def read_csv(path: Path, columns: Iterable[str]) -> list[dict[str, str]]:
             return [{k: v or "" for k, v in row.items() if k is not None} for row in reader]
     except (OSError, UnicodeDecodeError, csv.Error) as exc:
         raise InputError(f"cannot read {path}: {exc}") from exc
+
+
+def write_csv(path: Path, header: Sequence[str], rows: Iterable[Sequence[object]]) -> None:
+    """Write a CSV (the csv module's dialect) with ``header`` then ``rows``; a file that
+    cannot be written is an InputError naming it."""
+    try:
+        with path.open("w", encoding="utf-8", newline="") as fh:
+            writer = csv.writer(fh)
+            writer.writerow(header)
+            writer.writerows(rows)
+    except OSError as exc:
+        raise InputError(f"cannot write predictions to {path}: {exc}") from exc
 
 
 def hash_split(key: str) -> str:

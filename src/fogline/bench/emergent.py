@@ -16,7 +16,6 @@ toward the claim).
 
 from __future__ import annotations
 
-import csv
 import time
 from collections import Counter
 from collections.abc import Sequence
@@ -25,7 +24,7 @@ from typing import Any
 
 import click
 
-from fogline.bench.data_files import hash_split
+from fogline.bench.data_files import hash_split, write_csv
 from fogline.bench.report import document, emit
 from fogline.bench.stance_scoring import classification
 from fogline.errors import InputError
@@ -63,13 +62,8 @@ def seen_in_fnc(rows: Sequence[EmergentRow], fnc_stances: Path | None) -> int | 
 
 def write_predictions(path: Path, rows: Sequence[EmergentRow], labels: Sequence[str]) -> None:
     """``articleId``, ``articleHeadlineStance`` in input order."""
-    try:
-        with path.open("w", encoding="utf-8", newline="") as fh:
-            writer = csv.writer(fh)
-            writer.writerow(["articleId", "articleHeadlineStance"])
-            writer.writerows([r.article_id, label] for r, label in zip(rows, labels, strict=True))
-    except OSError as exc:
-        raise InputError(f"cannot write predictions to {path}: {exc}") from exc
+    pairs = ([r.article_id, label] for r, label in zip(rows, labels, strict=True))
+    write_csv(path, ["articleId", "articleHeadlineStance"], pairs)
 
 
 def run(

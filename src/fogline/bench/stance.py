@@ -14,7 +14,6 @@ row, right for a split the model never saw (such as FNC-1's competition test set
 
 from __future__ import annotations
 
-import csv
 import time
 from collections import Counter
 from collections.abc import Sequence
@@ -23,6 +22,7 @@ from typing import Any
 
 import click
 
+from fogline.bench.data_files import write_csv
 from fogline.bench.report import document, emit
 from fogline.bench.stance_scoring import classification, fnc_score
 from fogline.errors import InputError
@@ -58,15 +58,8 @@ def predict(pairs: Sequence[Pair], bodies: dict[str, str], model: Any) -> tuple[
 
 def write_predictions(path: Path, pairs: Sequence[Pair], labels: Sequence[str]) -> None:
     """``Headline``, ``Body ID``, ``Stance`` rows in input order."""
-    try:
-        with path.open("w", encoding="utf-8", newline="") as fh:
-            writer = csv.writer(fh)
-            writer.writerow(["Headline", "Body ID", "Stance"])
-            writer.writerows(
-                [p.claim, p.body_id, label] for p, label in zip(pairs, labels, strict=True)
-            )
-    except OSError as exc:
-        raise InputError(f"cannot write predictions to {path}: {exc}") from exc
+    rows = ([p.claim, p.body_id, label] for p, label in zip(pairs, labels, strict=True))
+    write_csv(path, ["Headline", "Body ID", "Stance"], rows)
 
 
 def run(

@@ -26,7 +26,6 @@ rest). Only the ``tune`` half was used to choose the estimator's settings.
 
 from __future__ import annotations
 
-import csv
 import hashlib
 import time
 from collections.abc import Mapping, Sequence
@@ -36,6 +35,7 @@ from typing import Any
 import click
 
 from fogline.assess.model import EvidenceRow, HypothesisModel
+from fogline.bench.data_files import write_csv
 from fogline.bench.report import document, emit
 from fogline.bench.truth_baselines import CROWDKIT_METHODS, majority_vote, run_crowdkit, score
 from fogline.bench.truth_data import Claim, TruthData, load_dataset, load_generic
@@ -146,13 +146,7 @@ def run(
 
 def write_predictions(path: Path, predicted: Mapping[str, str]) -> None:
     """Write ``item,value`` for every predicted item, sorted by item."""
-    try:
-        with path.open("w", encoding="utf-8", newline="") as f:
-            writer = csv.writer(f)
-            writer.writerow(["item", "value"])
-            writer.writerows(sorted(predicted.items()))
-    except OSError as e:
-        raise InputError(f"cannot write predictions to {path}: {e}") from e
+    write_csv(path, ["item", "value"], sorted(predicted.items()))
 
 
 def limit_items(data: TruthData, limit: int) -> TruthData:
