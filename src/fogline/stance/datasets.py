@@ -10,12 +10,11 @@ alone would leave the same headlines on both sides.
 
 from __future__ import annotations
 
-import csv
 import hashlib
-from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from fogline.bench.data_files import read_csv
 from fogline.errors import InputError
 from fogline.stance import LABELS
 
@@ -34,29 +33,15 @@ class Pair:
     stance: str | None
 
 
-def _rows(path: Path, required: Iterable[str]) -> list[dict[str, str]]:
-    try:
-        with path.open(encoding="utf-8", newline="") as handle:
-            reader = csv.DictReader(handle)
-            missing = set(required) - set(reader.fieldnames or ())
-            if missing:
-                raise InputError(f"{path}: missing column(s) {', '.join(sorted(missing))}")
-            return list(reader)
-    except OSError as exc:
-        raise InputError(f"cannot read {path}: {exc.strerror or exc}") from exc
-    except (UnicodeDecodeError, csv.Error) as exc:
-        raise InputError(f"{path}: not a UTF-8 CSV file ({exc})") from exc
-
-
 def read_bodies(path: Path) -> dict[str, str]:
     """FNC-1 bodies: Body ID -> article text."""
-    return {r["Body ID"]: r["articleBody"] for r in _rows(path, ("Body ID", "articleBody"))}
+    return {r["Body ID"]: r["articleBody"] for r in read_csv(path, ("Body ID", "articleBody"))}
 
 
 def read_pairs(path: Path, bodies: dict[str, str]) -> list[Pair]:
     """FNC-1 stances in file order; the Stance column is optional (unlabelled input)."""
     pairs = []
-    for n, row in enumerate(_rows(path, ("Headline", "Body ID")), start=2):
+    for n, row in enumerate(read_csv(path, ("Headline", "Body ID")), start=2):
         stance = row.get("Stance") or None
         if stance is not None and stance not in LABELS:
             raise InputError(f"{path}:{n}: unknown stance {stance!r}")
@@ -123,7 +108,7 @@ def read_emergent(path: Path) -> list[EmergentRow]:
     """Emergent's ``url-versions`` CSV (claimHeadline, articleHeadline, stance, ids)."""
     need = ("claimHeadline", "articleHeadline", "articleId", "claimId")
     out = []
-    for n, row in enumerate(_rows(path, need), start=2):
+    for n, row in enumerate(read_csv(path, need), start=2):
         stance = row.get("articleHeadlineStance") or None
         if stance is not None and stance not in EMERGENT_TO_FNC:
             raise InputError(f"{path}:{n}: unknown stance {stance!r}")
