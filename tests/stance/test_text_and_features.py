@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
+import numpy.typing as npt
 import pytest
 
 from fogline.backends.embedders import HashingEmbedder
 from fogline.errors import ModelError
-from fogline.stance.features import FEATURE_NAMES, pair_features, prepare_body
+from fogline.stance.features import FEATURE_NAMES, pair_features, prepare_bodies
 from fogline.stance.model import Relatedness, read_config, softmax
 from fogline.stance.text import content_words, excerpt, split_sentences
 
@@ -33,7 +35,14 @@ def test_split_sentences_and_excerpt_keep_body_order() -> None:
 def test_features_grow_with_overlap() -> None:
     embed = HashingEmbedder().embed
     sentences = ["Troops crossed the river at dawn.", "Bread prices rose."]
-    body = prepare_body(sentences, embed(sentences))
+    calls: list[int] = []
+
+    def counted(texts: Sequence[str]) -> npt.NDArray[np.float32]:
+        calls.append(len(texts))
+        return embed(texts)
+
+    body, other = prepare_bodies([" ".join(sentences), "One line."], counted)
+    assert calls == [3] and body.sentences == tuple(sentences) and other.sentences == ("One line.",)
     near = pair_features("troops crossed the river", embed(["troops crossed the river"])[0], body)
     far = pair_features(
         "the election was postponed", embed(["the election was postponed"])[0], body

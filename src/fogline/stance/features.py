@@ -7,13 +7,13 @@ claims meet the same body; each claim then costs a few vector products and set l
 from __future__ import annotations
 
 import itertools
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 import numpy.typing as npt
 
-from fogline.stance.text import content_words
+from fogline.stance.text import content_words, split_sentences
 
 FEATURE_NAMES = (
     "cos_max",
@@ -55,6 +55,18 @@ def prepare_body(sentences: Sequence[str], vectors: Matrix) -> Body:
         bigrams=frozenset(itertools.chain.from_iterable(itertools.pairwise(w) for w in words)),
         mean=(mean / norm).astype(np.float32),
     )
+
+
+def prepare_bodies(texts: Sequence[str], embed: Callable[[Sequence[str]], Matrix]) -> list[Body]:
+    """Each text as a prepared body, in order; all their sentences embedded in one call."""
+    split = [split_sentences(t) for t in texts]
+    flat = [s for sentences in split for s in sentences]
+    vectors = embed(flat) if flat else np.zeros((0, 1), dtype=np.float32)
+    out, at = [], 0
+    for sentences in split:
+        out.append(prepare_body(sentences, vectors[at : at + len(sentences)]))
+        at += len(sentences)
+    return out
 
 
 def _share(items: Sequence[object], pool: frozenset[object]) -> float:

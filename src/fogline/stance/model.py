@@ -20,8 +20,8 @@ import numpy.typing as npt
 from fogline.errors import ModelError
 from fogline.models import model_path
 from fogline.stance import RELATED_LABELS
-from fogline.stance.features import Body, cosines, pair_features, prepare_body
-from fogline.stance.text import excerpt, split_sentences
+from fogline.stance.features import Body, cosines, pair_features, prepare_bodies
+from fogline.stance.text import excerpt
 
 WEIGHTS_FILE = "stance.safetensors"
 CONFIG_FILE = "stance.json"
@@ -97,14 +97,7 @@ class StanceModel:
     def bodies(self, texts: Sequence[str]) -> dict[str, Body]:
         """Each distinct text prepared once (its sentences embedded in one batch)."""
         distinct = list(dict.fromkeys(texts))
-        split = [split_sentences(t) for t in distinct]
-        flat = [s for sentences in split for s in sentences]
-        vectors = self.embed(flat) if flat else np.zeros((0, 1), dtype=np.float32)
-        out, at = {}, 0
-        for text, sentences in zip(distinct, split, strict=True):
-            out[text] = prepare_body(sentences, vectors[at : at + len(sentences)])
-            at += len(sentences)
-        return out
+        return dict(zip(distinct, prepare_bodies(distinct, self.embed), strict=True))
 
     def cross_logits(
         self, claims: Sequence[str], texts: Sequence[str], batch_size: int = 32

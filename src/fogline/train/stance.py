@@ -39,9 +39,9 @@ from fogline.stance.datasets import (
     read_pairs,
     split_parts,
 )
-from fogline.stance.features import FEATURE_NAMES, Body, cosines, pair_features, prepare_body
+from fogline.stance.features import FEATURE_NAMES, Body, cosines, pair_features, prepare_bodies
 from fogline.stance.model import CONFIG_FILE, WEIGHTS_FILE, Relatedness, softmax
-from fogline.stance.text import excerpt, split_sentences
+from fogline.stance.text import excerpt
 
 Embed = Callable[[Sequence[str]], npt.NDArray[np.float32]]
 Log = Callable[[str], None]
@@ -85,12 +85,9 @@ def prepare(
 ) -> tuple[dict[str, Body], dict[str, npt.NDArray[np.float32]]]:
     """Prepared bodies and claim vectors for the pairs."""
     body_ids = sorted({p.body_id for p in pairs}, key=int)
-    split = [split_sentences(bodies[b]) for b in body_ids]
-    vectors = embed([s for sentences in split for s in sentences])
-    prepared, at = {}, 0
-    for body_id, sentences in zip(body_ids, split, strict=True):
-        prepared[body_id] = prepare_body(sentences, vectors[at : at + len(sentences)])
-        at += len(sentences)
+    prepared = dict(
+        zip(body_ids, prepare_bodies([bodies[b] for b in body_ids], embed), strict=True)
+    )
     claims = sorted({p.claim for p in pairs})
     return prepared, dict(zip(claims, embed(claims), strict=True))
 
