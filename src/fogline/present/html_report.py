@@ -152,17 +152,19 @@ def _question(
         "majority": hyp_text.get(majority, majority),
         "agree": bool(leader and majority and leader["id"] == majority),
         "matrix": matrix,
-        "reports": _report_stances(index, result, question),
+        "reports": _report_stances(index, result, question, list(hyp_text)),
         "totals": [{"value": numbers.signed(v), "style": _cell_style(v)} for v in totals.values()],
     }
 
 
 def _report_stances(
-    index: ResultIndex, result: Mapping[str, Any], question: Mapping[str, Any]
+    index: ResultIndex,
+    result: Mapping[str, Any],
+    question: Mapping[str, Any],
+    hyp_ids: list[str],
 ) -> list[dict[str, Any]]:
     """Per report (document) and hypothesis: its most confident stance, how confident,
     how many of its claims take a stance, and a link to the strongest claim."""
-    hyp_ids = [h["id"] for h in _hypotheses(question)]
     best: dict[tuple[str, str], tuple[float, str, Any]] = {}
     counts: dict[tuple[str, str], int] = {}
     for st in rows(result, "stances"):
