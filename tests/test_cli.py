@@ -154,3 +154,45 @@ def test_same_input_gives_the_same_result(
     first, _ = api.analyze([corpus], questions=tmp_path / "questions.toml")
     second, _ = api.analyze([corpus], questions=tmp_path / "questions.toml")
     assert json.dumps(first, sort_keys=True) == json.dumps(second, sort_keys=True)
+
+
+DERIVABLE = {
+    "a.txt": "General Jane Doe said that the northern army holds the bridge at Kell.\n",
+    "b.txt": "Colonel Ann Roe said that the northern army holds the bridge at Kell.\n",
+    "c.txt": "Officials in the south said that the bridge at Kell was destroyed by floods.\n",
+    "d.txt": "Local residents said that the bridge at Kell was destroyed by floods.\n",
+}
+
+
+def test_a_derived_question_is_drafted_edited_and_weighed(
+    tmp_path: Path, env: dict[str, str]
+) -> None:
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    for name, text in DERIVABLE.items():
+        (folder / name).write_text(text)
+    ws = tmp_path / "ws"
+    base = ["--workspace", str(ws)]
+    assert run(["init", str(ws)], env)[0] == 0
+    assert run([*base, "add", str(folder)], env)[0] == 0
+    code, out, err = run([*base, "questions"], env)
+    assert code == 3 and "fogline assess" in err  # nothing weighed yet
+    assert run([*base, "assess"], env)[0] == 0
+    code, out, err = run([*base, "questions"], env)
+    assert code == 0, err
+    assert "Derived by fogline" in out and "floods" in out
+    code, _, err = run([*base, "questions", "--draft"], env)
+    assert code == 0 and "questions.toml" in err
+    (drafted,) = api.load_questions(ws / "questions.toml")
+    assert len(drafted.hypotheses) == 2 and not drafted.derived
+    code, _, err = run([*base, "questions", "--draft"], env)
+    assert code == 4 and "already exists" in err  # the analyst's edits are never overwritten
+    path = ws / "questions.toml"
+    path.write_text(
+        path.read_text().replace("Which of these accounts holds?", "Is Kell's bridge up?")
+    )
+    code, out, err = run([*base, "assess"], env)
+    assert code == 0, err
+    assert "Is Kell's bridge up?" in out
+    (question,) = api.result(Workspace.open(ws))["questions"]
+    assert not question["derived"] and len(question["hypotheses"]) == 2

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import shutil
 import tempfile
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -23,6 +23,7 @@ from fogline.backends.stance import get_stance_scorer
 from fogline.errors import ConfigError, InputError
 from fogline.ingest import Problem, discover, read_path
 from fogline.link import link_corpus, load_questions, load_sides
+from fogline.link.questions_file import CANDIDATES, render_questions, write_questions
 from fogline.records import Document
 from fogline.settings import QUESTIONS_FILE, SIDES_FILE, SIMILARITY, Settings
 from fogline.store import Workspace
@@ -141,6 +142,22 @@ def assess(ws: Workspace, *, settings: Settings | None = None, progress: Progres
 def result(ws: Workspace, label: str | None = None) -> dict[str, Any]:
     """The result document (see the README) for the workspace as it stands."""
     return build_result(ws, label)
+
+
+def draft_questions(
+    result: Mapping[str, Any], directory: Path, *, force: bool = False, limit: int = CANDIDATES
+) -> Path:
+    """Write ``questions.toml`` in ``directory`` from a result document: its questions,
+    and up to ``limit`` candidate hypotheses each, for the analyst to edit."""
+    if not result.get("questions"):
+        raise InputError(
+            "the last assessment has no question to draft from; write questions.toml by hand "
+            "(see the README) or add more reports"
+        )
+    path = directory / QUESTIONS_FILE
+    text = render_questions(result["questions"], result.get("propositions") or [], limit)
+    write_questions(path, text, force=force)
+    return path
 
 
 def analyze(

@@ -22,7 +22,8 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from fogline import __version__, api
 from fogline.bench.commands import bench
 from fogline.errors import FoglineError, WorkspaceError
-from fogline.present import render_summary, write_csv, write_html, write_json
+from fogline.link.questions_file import CANDIDATES
+from fogline.present import render_questions, render_summary, write_csv, write_html, write_json
 from fogline.settings import default_workspace
 from fogline.store import Workspace
 from fogline.train.commands import train
@@ -245,6 +246,39 @@ def export(ctx: click.Context, fmt: str, out: Path) -> None:
     else:
         write_csv(result, out)
     _console(ctx).print(f"Exported {fmt} to {out}")
+
+
+@cli.command()
+@click.option(
+    "--draft",
+    is_flag=True,
+    help="Write these questions to the workspace's questions.toml, with the candidates "
+    "commented out, for you to edit; then run `fogline assess` again.",
+)
+@click.option("--force", is_flag=True, help="With --draft: replace an existing questions.toml.")
+@click.option(
+    "--candidates",
+    "limit",
+    type=click.IntRange(0, 50),
+    default=CANDIDATES,
+    show_default=True,
+    help="How many other widely voiced propositions to offer as candidate hypotheses.",
+)
+@click.pass_context
+def questions(ctx: click.Context, draft: bool, force: bool, limit: int) -> None:
+    """The questions of the last assessment and candidate hypotheses for each.
+
+    Without a questions.toml, fogline derives one question from the most widely voiced
+    propositions. `fogline questions --draft` writes what was weighed to questions.toml,
+    where you reword it, delete hypotheses that do not exclude each other and uncomment
+    candidates; the next `fogline assess` weighs your questions instead.
+    """
+    result = _assessed_result(ctx)
+    if draft:
+        path = api.draft_questions(result, _workspace_dir(ctx), force=force, limit=limit)
+        _console(ctx).print(f"Questions written to {path}; edit it, then run `fogline assess`")
+    else:
+        render_questions(result, limit, Console(quiet=bool(ctx.meta.get("fogline.quiet"))))
 
 
 @cli.command()

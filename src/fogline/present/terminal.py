@@ -14,6 +14,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from fogline.link.questions_file import candidates
 from fogline.present import numbers
 from fogline.present.index import ResultIndex, rows, text
 
@@ -201,3 +202,36 @@ def render_summary(result: Mapping[str, Any], console: Console) -> None:
         console.print(sources)
     skipped = len(rows(result, "skipped"))
     console.print(Text(f"Skipped files: {skipped}", style="yellow" if skipped else "dim"))
+
+
+def _candidates_table(candidates: list[dict[str, Any]]) -> Table:
+    table = Table(
+        title=Text("Candidate hypotheses (other propositions voiced by several sources)"),
+        title_justify="left",
+        box=box.SIMPLE_HEAD,
+    )
+    table.add_column("id")
+    table.add_column("sources", justify="right")
+    table.add_column("wording")
+    for c in candidates:
+        table.add_row(Text(text(c["id"])), Text(text(c["n_sources"])), Text(text(c["text"])))
+    return table
+
+
+def render_questions(result: Mapping[str, Any], limit: int, console: Console) -> None:
+    """Print each question of ``result`` with its hypotheses and up to ``limit``
+    candidate hypotheses, and how to edit them."""
+    index = ResultIndex(result)
+    if not index.questions:
+        console.print(Text("No questions were weighed.", style="dim"))
+    for number, question in enumerate(index.questions, 1):
+        console.print(_hypothesis_table(question, number))
+        if question.get("derived"):
+            console.print(Text("Derived by fogline from the corpus, not written by you.", "yellow"))
+        extra = candidates(question, rows(result, "propositions"), limit)
+        if extra:
+            console.print(_candidates_table(extra))
+        console.print()
+    console.print(
+        Text("To edit: `fogline questions --draft`, change questions.toml, `fogline assess`.")
+    )

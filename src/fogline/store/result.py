@@ -222,9 +222,10 @@ def _questions(ws: Workspace, actors: dict[str, Any]) -> list[dict[str, Any]]:
     for q_id, text, derived, about in questions:
         hyps = []
         majority = None
-        for h_id, h_text, favours in _rows(
+        for h_id, h_text, favours, phrasings in _rows(
             ws,
-            "SELECT id, text, favours FROM hypotheses WHERE question_id = ? ORDER BY position",
+            "SELECT id, text, favours, phrasings FROM hypotheses WHERE question_id = ? "
+            "ORDER BY position",
             (q_id,),
         ):
             p, low, high, is_majority, votes = posteriors[q_id].get(
@@ -237,6 +238,7 @@ def _questions(ws: Workspace, actors: dict[str, Any]) -> list[dict[str, Any]]:
                     "id": h_id,
                     "text": h_text,
                     "favours": favours,
+                    "phrasings": json.loads(phrasings),
                     "probability": None if p is None else round(p, 6),
                     "interval": None if p is None else [round(low, 6), round(high, 6)],
                     "majority_votes": votes,

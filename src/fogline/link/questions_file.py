@@ -1,0 +1,132 @@
+"""Write ``questions.toml`` from an assessment, for the analyst to edit.
+
+``fogline questions --draft`` turns the questions of the last assessment (a derived one
+too) into the analyst's questions file. Below each question's hypotheses, the most widely
+voiced propositions that are not yet hypotheses follow as commented-out hypotheses, so
+that editing is deleting, uncommenting and rewording. ``load_questions`` reads the file
+back; an unedited draft gives the same questions again.
+
+Report text only ever lands inside TOML basic strings with every control character
+escaped, so a hostile wording cannot end a string or a comment early.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tomllib
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+from fogline.errors import ConfigError
+
+DERIVED_TEXT = "Which of these accounts holds?"
+CANDIDATES = 8
+
+_HEADER = """\
+# fogline questions file: each [[questions]] entry is one question whose hypotheses
+# exclude each other. Reword the texts, delete what does not belong, uncomment a
+# candidate to make it a hypothesis, then run `fogline assess`.
+#   about      words a report must mention to speak to the question (empty: every report)
+#   favours    the side a hypothesis serves, as named in sides.toml (optional)
+#   phrasings  other wordings of the same hypothesis (optional)
+"""
+
+
+def _escape(char: str) -> str:
+    code = ord(char)
+    if char.isprintable() or char == " ":
+        return char
+    if 0xD800 <= code <= 0xDFFF:  # a lone surrogate has no TOML form
+        return "\\ufffd"
+    return f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}"
+
+
+def toml_string(text: str) -> str:
+    """``text`` as a TOML basic string: quotes, backslashes and every control or other
+    unprintable character (DEL included, which JSON leaves raw) escaped."""
+    return "".join(_escape(c) for c in json.dumps(text, ensure_ascii=False))
+
+
+def _string_list(items: Sequence[str]) -> str:
+    return "[" + ", ".join(toml_string(i) for i in items) + "]"
+
+
+def _hypothesis_lines(hypothesis: Mapping[str, Any], prefix: str = "") -> list[str]:
+    lines = [
+        "[[questions.hypotheses]]",
+        f"id = {toml_string(str(hypothesis['id']))}",
+        f"text = {toml_string(str(hypothesis['text']))}",
+    ]
+    if hypothesis.get("favours"):
+        lines.append(f"favours = {toml_string(str(hypothesis['favours']))}")
+    if hypothesis.get("phrasings"):
+        lines.append(f"phrasings = {_string_list([str(p) for p in hypothesis['phrasings']])}")
+    return [prefix + line for line in lines]
+
+
+def candidates(
+    question: Mapping[str, Any], propositions: Sequence[Mapping[str, Any]], limit: int
+) -> list[dict[str, Any]]:
+    """The propositions voiced by most sources (two at least) whose wording is not
+    already one of the question's hypotheses, as candidate hypotheses ``c1``, ``c2``..."""
+    taken = {str(h["text"]).casefold() for h in question["hypotheses"]}
+    ranked = sorted(propositions, key=lambda p: (-int(p["n_sources"]), str(p["id"])))
+    chosen = [
+        p for p in ranked if int(p["n_sources"]) >= 2 and str(p["text"]).casefold() not in taken
+    ][:limit]
+    return [
+        {"id": f"c{i + 1}", "text": p["text"], "n_sources": p["n_sources"]}
+        for i, p in enumerate(chosen)
+    ]
+
+
+def render_questions(
+    questions: Sequence[Mapping[str, Any]],
+    propositions: Sequence[Mapping[str, Any]],
+    limit: int = CANDIDATES,
+) -> str:
+    """The questions file's text for result-document questions and propositions."""
+    lines = [_HEADER]
+    for question in questions:
+        text = DERIVED_TEXT if question.get("derived") else str(question["text"])
+        lines.append("[[questions]]")
+        if question.get("derived"):
+            lines.append(
+                "# Derived by fogline from the most widely voiced accounts: reword the "
+                "question and check that its hypotheses exclude each other."
+            )
+        lines.append(f"id = {toml_string(str(question['id']))}")
+        lines.append(f"text = {toml_string(text)}")
+        lines.append(f"about = {_string_list([str(a) for a in question.get('about') or ()])}")
+        for hypothesis in question["hypotheses"]:
+            lines.extend(["", *_hypothesis_lines(hypothesis)])
+        extra = candidates(question, propositions, limit)
+        if extra:
+            lines.extend(["", "# Candidates: other propositions voiced by several sources."])
+        for candidate in extra:
+            lines.append(f"# ({candidate['n_sources']} sources)")
+            lines.extend(_hypothesis_lines(candidate, prefix="# "))
+        lines.append("")
+    return "\n".join(lines)
+
+
+def write_questions(path: Path, text: str, *, force: bool = False) -> None:
+    """Write the file whole (a temporary file moved into place); an existing file is
+    kept unless ``force``."""
+    try:
+        tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:  # a bug in render_questions, never the analyst's
+        raise ConfigError(f"the questions draft is not valid TOML: {exc}") from exc
+    if path.exists() and not force:
+        raise ConfigError(
+            f"{path} already exists: edit it, or use --force to replace it with a fresh draft"
+        )
+    partial = path.with_name(path.name + ".tmp")
+    try:
+        partial.write_text(text, encoding="utf-8")
+        os.replace(partial, path)
+    except OSError as exc:
+        partial.unlink(missing_ok=True)
+        raise ConfigError(f"cannot write {path}: {exc.strerror or exc}") from exc
