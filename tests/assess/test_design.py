@@ -72,7 +72,8 @@ def test_derived_entries_are_not_claims_for_accuracy_or_copying() -> None:
     assert indep[j] == indep[d.parent[j]]
     # The accuracy a source learns counts its claims only.
     model = HypothesisModel(n_bootstrap=0, prior_strength=0.0)
-    _, _, total, _ = model._em(d, np.full(4, 0.65), np.zeros(4), np.zeros(4), np.ones(d.src.size))
+    ones, zeros = np.ones(d.src.size), np.zeros(d.src.size)
+    _, _, _, total, _ = model._em(d, np.full(4, 0.65), np.zeros(4), np.zeros(4), ones, zeros)
     assert total.tolist() == [7.0, 7.0, 7.0, 1.0]
 
 

@@ -98,7 +98,9 @@ def test_contribution_is_weighted_centred_log_likelihood(rounds: int) -> None:
         if row.label is U and not row.absent:
             assert i not in model.contributions_
             continue
-        a = min(max(model.accuracy_[row.source], 1 / 4 + 0.01), 0.99)
+        a = min(max(model.row_accuracy_[i], 1 / 4 + 0.01), 0.99)
+        if rounds == 0:
+            assert model.row_accuracy_[i] == model.accuracy_[row.source]
         if row.absent:
             hit, miss = math.log(1 - 0.35), 0.0
         elif row.label is S:
@@ -313,6 +315,10 @@ def test_bad_parameters_and_unfitted_use_raise() -> None:
     with pytest.raises(ValueError):
         HypothesisModel(interval=1.0)
     with pytest.raises(ValueError):
+        HypothesisModel(residual_correlation=1.0)
+    with pytest.raises(ValueError):
+        HypothesisModel(split_strength=0.0)
+    with pytest.raises(ValueError):
         HypothesisModel().fit({"q": ["a", "a"]}, [])
     with pytest.raises(ValueError):
         HypothesisModel().fit({"q": ["a", "b"]}, [EvidenceRow("q", "s", "a", S)], {"s": "Z9"})
@@ -350,3 +356,26 @@ def test_open_domain_weighs_a_support_as_one_of_false_values_wrong_ones() -> Non
     c = closed.accuracy_["s"]
     closed_logp = closed.log_posteriors_["q"]
     assert closed_logp["a"] - closed_logp["b"] == pytest.approx(math.log(c / (1 - c)), abs=1e-9)
+
+
+def test_residual_correlation_tempers_each_question_by_its_number_of_sources() -> None:
+    questions, rows, grades = random_table(4, 3)
+    # A huge prior strength holds every accuracy at its prior, so only the tempering differs.
+    plain = HypothesisModel(n_bootstrap=0, prior_strength=1e12).fit(questions, rows, grades)
+    model = HypothesisModel(n_bootstrap=0, prior_strength=1e12, residual_correlation=0.2)
+    model.fit(questions, rows, grades)
+    for q in questions:
+        said = {r.source for r in rows if r.question == q and not r.absent and r.label is not U}
+        said &= {r.source for r in rows if r.question == q and r.weight > 0 and not r.absent}
+        t = 1.0 / (1.0 + max(len(said) - 1, 0) * 0.2)
+        assert model.tempering_[q] == pytest.approx(t)
+        for i in (i for i, r in enumerate(rows) if r.question == q and i in plain.contributions_):
+            for h, c in plain.contributions_[i].items():
+                assert model.contributions_[i][h] == pytest.approx(t * c, abs=1e-9)
+        logp = model.log_posteriors_[q]
+        mean = sum(logp.values()) / len(logp)
+        for h in questions[q]:
+            total = model.log_prior_c_[q][h] + sum(
+                model.contributions_[i][h] for i in model._rows_of[q]
+            )
+            assert logp[h] - mean == pytest.approx(total, abs=1e-9)

@@ -2,7 +2,9 @@
 
 See the ``model`` module docstring for the test; this module finds the pairs of
 sources that support hypotheses of the same questions and turns their shared (false)
-values into P(dependent) and per-row independence factors.
+values into P(dependent), the direction of copying (which of the two is the origin),
+per-row independence factors and per-row sharing (how likely the row's value is one it
+shares with a source it depends on).
 """
 
 from __future__ import annotations
@@ -90,8 +92,10 @@ def independence(
     prior = math.log(copy_prior / (1.0 - copy_prior))
     score = sum_by(pairs.pair_of, llr, pairs.source_pairs.shape[0]) + prior
     dep = 0.5 * (1.0 + np.tanh(0.5 * score))
-    # Within a hypothesis, the less accurate (then later) row of a pair is the copy.
-    rank = np.lexsort((np.arange(d.src.size), -acc[d.src]))
+    origin = originality(d, pairs, dep, direction(d, pairs, acc, p_slot, dep, c, false_values))
+    # Within a hypothesis, the more original (then more accurate, then earlier) row of a
+    # dependent pair is kept whole and the other is the copy.
+    rank = np.lexsort((np.arange(d.src.size), -acc[d.src], -np.round(origin[d.src], 6)))
     position = np.empty_like(rank)
     position[rank] = np.arange(rank.size)
     same = pairs.same
@@ -99,3 +103,58 @@ def independence(
     later = np.where(position[f] > position[s], f, s)
     log_keep = np.log1p(-c * dep[pairs.pair_of[same]])
     return np.exp(sum_by(later, log_keep, d.src.size))[d.parent], dep
+
+
+def direction(
+    d: Design,
+    pairs: Pairs,
+    acc: FloatArray,
+    p_slot: FloatArray | None,
+    dep: FloatArray,
+    copy_rate: float,
+    false_values: int,
+) -> FloatArray:
+    """Per source pair (lo, hi): P(lo copies hi | they are dependent), Accu's direction test.
+
+    The values a pair shares are explained either by "s copies t" (t chose the value with
+    its own accuracy; s repeated it with probability c) or by the reverse: shared true
+    values point to the more accurate source as the origin, shared false values to the
+    less accurate one. Without posteriors a shared value is true with probability 1/2.
+    """
+    c = copy_rate
+    a = np.clip(acc[d.src], 1.0 / (d.km1 + 1.0) + 0.01, 0.99)
+    same = pairs.same
+    f, s = pairs.first[same], pairs.second[same]
+    a_f, a_s = a[f], a[s]
+    n = np.maximum(d.km1[f], float(false_values))
+    p = 0.5 if p_slot is None else p_slot[d.slot[f]]
+
+    def explained(origin: FloatArray, copy: FloatArray) -> FloatArray:
+        truth = p * origin * (c + (1.0 - c) * copy)
+        false = (1.0 - p) * (1.0 - origin) / n * (c + (1.0 - c) * (1.0 - copy) / n)
+        return np.asarray(np.log(truth + false), dtype=np.float64)
+
+    first_copies = explained(a_s, a_f) - explained(a_f, a_s)
+    pair = pairs.pair_of[same]
+    f_is_lo = d.src[f] == pairs.source_pairs[pair, 0]
+    lo_copies = sum_by(pair, np.where(f_is_lo, first_copies, -first_copies), dep.size)
+    return np.asarray(0.5 * (1.0 + np.tanh(0.5 * lo_copies)), dtype=np.float64)
+
+
+def originality(d: Design, pairs: Pairs, dep: FloatArray, lo_copies: FloatArray) -> FloatArray:
+    """Per source: how much it looks like the origin, not the copy, of its dependent
+    partners: the sum over them of P(dependent) * (2 P(the partner copies it) - 1)."""
+    towards_hi = dep * (2.0 * lo_copies - 1.0)
+    lo, hi = pairs.source_pairs[:, 0], pairs.source_pairs[:, 1]
+    width = int(d.src.max(initial=0)) + 1
+    return sum_by(hi, towards_hi, width) - sum_by(lo, towards_hi, width)
+
+
+def sharing(d: Design, pairs: Pairs, dep: FloatArray) -> FloatArray:
+    """Per entry: P(its value is also claimed by a source it depends on), 1 - prod(1 - dep)
+    over the partners that claim the same value."""
+    same = pairs.same
+    f, s = pairs.first[same], pairs.second[same]
+    log_no = np.log1p(-np.minimum(dep[pairs.pair_of[same]], 1.0 - 1e-12))
+    out = sum_by(f, log_no, d.src.size) + sum_by(s, log_no, d.src.size)
+    return np.asarray(-np.expm1(out), dtype=np.float64)[d.parent]

@@ -5,7 +5,8 @@ than two hypotheses are set aside. A SUPPORTS row also gets one *derived* entry 
 hypothesis its own implies (``implies``: partial support between similar values, as in
 TruthFinder); a derived entry moves the posterior like a support tempered by the
 implication's strength, but it is not a claim: it teaches nothing about the source's
-accuracy and is not looked at by the copy detector. Shared by the estimator (``model``)
+accuracy and is not looked at by the copy detector. ``temper`` scales a question's rows
+for the residual correlation between its sources. Shared by the estimator (``model``)
 and the copy detector (``copying``).
 """
 
@@ -13,7 +14,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 from numpy.typing import NDArray
@@ -197,3 +198,21 @@ def log_posterior(d: Design, llr: FloatArray) -> FloatArray:
 def sum_by(index: IntArray, values: FloatArray, size: int) -> FloatArray:
     """Sum ``values`` into ``size`` bins by ``index``."""
     return np.bincount(index, weights=values, minlength=size).astype(np.float64, copy=False)
+
+
+def temper(d: Design, rho: float) -> tuple[Design, FloatArray]:
+    """The design with every row's weight times its question's tempering, and the factors.
+
+    A question on which n sources assert or deny something is tempered by 1 / (1 + (n - 1)
+    rho): n equally correlated witnesses (pairwise error correlation rho) are worth that
+    share of n independent ones. rho = 0 leaves the design as it is."""
+    n_q = len(d.questions)
+    if rho <= 0.0 or not n_q:
+        return d, np.ones(n_q)
+    q_row = d.slot_question[d.slot]
+    said = (d.kind != ABSENT) & ~d.derived & (d.weight > 0)
+    width = int(d.src.max(initial=0)) + 1
+    speakers = np.unique(q_row[said].astype(np.int64) * width + d.src[said])
+    n = np.bincount(speakers // width, minlength=n_q).astype(np.float64)
+    t = 1.0 / (1.0 + np.maximum(n - 1.0, 0.0) * rho)
+    return replace(d, weight=d.weight * t[q_row]), t

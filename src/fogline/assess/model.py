@@ -33,23 +33,39 @@ truth with c a + (1 - c) a_s a_t, on a false value with c (1 - a) + (1 - c)(1 - 
 a_t)/n (a the mean accuracy), and differs with (1 - c) times the independent chance.
 With the truth weighted by its posterior, the summed log-ratio plus the prior log-odds
 of ``copy_prior`` gives P(dependent). Sharing false values is what convicts a pair.
-Among the supporters of one hypothesis, ordered by accuracy (then first appearance), a
-row's weight is multiplied by its *independence* prod_t (1 - c P(dep with earlier t)),
-so a group of copies counts as about one witness; EM and this step alternate for up to
-``dependence_rounds`` rounds (0, the default for now, switches learned dependence off;
-the truth benches use 5). Independence multiplies a row's weight like any other
-factor, so the ACH identity stays exact; ``independence_`` shows it per row.
+Direction (Accu's test): the values a dependent pair shares are better explained with
+the one source as origin than the other (shared true values point to the more accurate
+source, shared false values to the less accurate one); a source's *originality* sums
+this over its partners. Among the supporters of one hypothesis, ordered by originality
+(then accuracy, then first appearance), a row's weight is multiplied by its
+*independence* prod_t (1 - c P(dep with earlier t)), so a group of copies counts as about
+one witness, its origin. A source's accuracy is also split (``shared_accuracy_``,
+``alone_accuracy_``) between the values it shares with sources it depends on (weighted
+by ``sharing``, 1 - prod(1 - P(dep))) and those it claims alone, each shrunk toward its
+overall accuracy with ``split_strength`` pseudo-rows; a row's likelihood uses the mix.
+A copier is as good as its origin on what it copies and as good as itself on the rest.
+EM and this step alternate for up to ``dependence_rounds`` rounds (0, the default,
+switches learned dependence off; the truth benches use 5). Independence multiplies a
+row's weight like any other factor, so the ACH identity stays exact; ``independence_``
+shows it per row.
+
+Residual correlation: sources can share errors through channels neither the link stage
+nor the copy test sees (a common briefing, the same wire story). With
+``residual_correlation`` rho > 0 every row of a question on which n sources assert or
+deny something is weighted by 1 / (1 + (n - 1) rho), the effective number of independent
+witnesses among n equally correlated ones divided by n (Kish's design effect); so twenty
+echoing reports cannot make a small corpus near-certain. ``tempering_`` shows the factor
+per question; like independence it is a weight, and the ACH identity stays exact.
 """
 
 from __future__ import annotations
 
 import math
 from collections.abc import Iterator, Mapping, Sequence
-from statistics import NormalDist
 
 import numpy as np
 
-from fogline.assess.copying import independence, support_pairs
+from fogline.assess.copying import independence, sharing, support_pairs
 from fogline.assess.design import (
     ABSENT,
     REFUTE,
@@ -60,9 +76,19 @@ from fogline.assess.design import (
     build_design,
     log_posterior,
     sum_by,
+    temper,
 )
+from fogline.assess.intervals import accuracy_bounds, posterior_bounds
 
 __all__ = ["EvidenceRow", "HypothesisModel"]
+
+
+def _row_accuracy(
+    d: Design, share: FloatArray, shared: FloatArray, alone: FloatArray
+) -> FloatArray:
+    """Per entry: the source's accuracy on values it shares with a source it depends on,
+    mixed by ``share``, and its accuracy on the values it claims alone."""
+    return np.asarray(share * shared[d.src] + (1.0 - share) * alone[d.src], dtype=np.float64)
 
 
 _TIE_TOL = 1e-12
@@ -74,7 +100,10 @@ class HypothesisModel:
     ``fit`` learns ``accuracy_`` (per source) and ``posteriors_`` (per question); every
     centred log-posterior decomposes exactly as ``log_prior_c_`` plus the sum of the
     question's ``contributions_`` (the ACH matrix). ``intervals_`` come from a bootstrap
-    over sources with the fitted accuracies held fixed. Deterministic given ``random_state``.
+    over sources with the fitted accuracies held fixed. With learned dependence,
+    ``row_accuracy_`` is the accuracy each row's likelihood used (the mix of the source's
+    ``shared_accuracy_`` and ``alone_accuracy_``; otherwise its ``accuracy_``).
+    Deterministic given ``random_state``.
     """
 
     def __init__(
@@ -92,6 +121,8 @@ class HypothesisModel:
         copy_prior: float = 0.05,
         false_values: int = 10,
         open_domain: bool = False,
+        split_strength: float = 10.0,
+        residual_correlation: float = 0.0,
         random_state: int = 0,
     ) -> None:
         if not 0.0 < default_accuracy < 1.0:
@@ -108,6 +139,12 @@ class HypothesisModel:
             raise ValueError("dependence_rounds must be >= 0 and false_values >= 1")
         if not (0.0 < copy_rate < 1.0 and 0.0 < copy_prior < 1.0):
             raise ValueError("copy_rate and copy_prior must be in (0, 1)")
+        if not split_strength > 0.0:
+            raise ValueError(f"split_strength must be > 0, got {split_strength}")
+        self.split_strength = split_strength
+        if not 0.0 <= residual_correlation < 1.0:
+            raise ValueError(f"residual_correlation must be in [0, 1), got {residual_correlation}")
+        self.residual_correlation = residual_correlation
         self.dependence_rounds = dependence_rounds
         self.copy_rate = copy_rate
         self.copy_prior = copy_prior
@@ -144,51 +181,72 @@ class HypothesisModel:
         d, sources, rows_of, self._single = build_design(
             questions, rows, grades or {}, self.default_accuracy, implies
         )
+        d, tempering = temper(d, self.residual_correlation)
         alpha = self.prior_strength * d.prior_mean
         beta = self.prior_strength * (1.0 - d.prior_mean)
         acc = d.prior_mean.copy()
         pairs = support_pairs(d) if self.dependence_rounds else None
         indep = np.ones(d.src.size)
+        share = np.zeros(d.src.size)
         if pairs is not None:
-            indep, _ = independence(d, pairs, acc, None, *self._copying())
+            indep, dep = independence(d, pairs, acc, None, *self._copying())
+            share = sharing(d, pairs, dep)
         n_iter = 0
         for _ in range(self.dependence_rounds if pairs is not None else 0):
-            acc, _, _, n = self._em(d, acc, alpha, beta, indep)
+            acc, split, _, _, n = self._em(d, acc, alpha, beta, indep, share)
             n_iter += n
-            llr, _ = self._weighted_llr(d, acc, indep)
+            llr, _ = self._weighted_llr(d, _row_accuracy(d, share, *split), indep)
             p_slot = np.exp(log_posterior(d, llr))
-            new, _ = independence(d, pairs, acc, p_slot, *self._copying())  # type: ignore[arg-type]
+            new, dep = independence(d, pairs, acc, p_slot, *self._copying())  # type: ignore[arg-type]
+            share = sharing(d, pairs, dep)  # type: ignore[arg-type]
             done = bool(np.allclose(new, indep, atol=1e-6))
             indep = new
             if done:
                 break
-        acc, hits, total, n = self._em(d, acc, alpha, beta, indep)
+        acc, split, hits, total, n = self._em(d, acc, alpha, beta, indep, share)
         n_iter += n
         self.n_iter_ = n_iter
-        llr, _ = self._weighted_llr(d, acc, indep)
+        a_row = _row_accuracy(d, share, *split)
+        llr, _ = self._weighted_llr(d, a_row, indep)
         log_post = log_posterior(d, llr)
         self._store(d, sources, rows_of, acc, llr, log_post)
+        self.tempering_ = {q: 1.0 for q in rows_of}
+        self.tempering_.update(zip(d.questions, tempering.tolist(), strict=True))
         self.independence_ = {i: 1.0 for q in rows_of for i in rows_of[q]}
         own = ~d.derived
         self.independence_.update(zip(d.row_index[own].tolist(), indep[own].tolist(), strict=True))
+        self.row_accuracy_ = dict(zip(d.row_index[own].tolist(), a_row[own].tolist(), strict=True))
         self.dependence_: dict[tuple[str, str], float] = {}
         if pairs is not None:
             _, dep = independence(d, pairs, acc, np.exp(log_post), *self._copying())
             for (s, t), p in zip(pairs.source_pairs.tolist(), dep.tolist(), strict=True):
                 if p >= 0.5:
                     self.dependence_[sources[s], sources[t]] = p
-        self._store_accuracy_intervals(sources, acc, alpha + hits, beta + total - hits)
+        a_sh, a_al = split
+        self.shared_accuracy_ = dict(zip(sources, a_sh.tolist(), strict=True))
+        self.alone_accuracy_ = dict(zip(sources, a_al.tolist(), strict=True))
+        lo, hi = accuracy_bounds(acc, alpha + hits, beta + total - hits, self.interval)
+        bounds = zip(lo.tolist(), hi.tolist(), strict=True)
+        self.accuracy_interval_ = dict(zip(sources, bounds, strict=True))
         self._store_intervals(d, llr, log_post)
         return self
 
     def _em(
-        self, d: Design, acc: FloatArray, alpha: FloatArray, beta: FloatArray, indep: FloatArray
-    ) -> tuple[FloatArray, FloatArray, FloatArray, int]:
-        """EM for the accuracies with the independence factors fixed: (acc, hits, total, iters).
+        self,
+        d: Design,
+        acc: FloatArray,
+        alpha: FloatArray,
+        beta: FloatArray,
+        indep: FloatArray,
+        share: FloatArray,
+    ) -> tuple[FloatArray, tuple[FloatArray, FloatArray], FloatArray, FloatArray, int]:
+        """EM with the independence factors and sharing fixed.
 
-        Accuracies are learned from every informative row at its own weight; the
-        independence factors only temper how much a row moves the posteriors. Derived
-        (implied) entries are not claims and teach nothing about accuracy.
+        Returns (acc, (shared acc, alone acc), hits, total, iters). Accuracies are learned
+        from every informative row at its own weight; the independence factors only temper
+        how much a row moves the posteriors. Derived (implied) entries are not claims and
+        teach nothing about accuracy. The shared and alone accuracies split the same hits
+        by ``share`` and are shrunk toward ``acc`` with ``split_strength`` pseudo-rows.
         """
         w = np.where((d.kind != ABSENT) & ~d.derived, d.weight, 0.0)
         n_src = acc.size
@@ -196,9 +254,14 @@ class HypothesisModel:
         hits = np.zeros(n_src)
         km1 = self._n_false(d)
         n_iter = 0
+        k_split = self.split_strength
+        has_share = bool(share.any())
+        tot_sh = sum_by(d.src, w * share, n_src)
+        tot_al = total - tot_sh
+        a_sh, a_al = acc.copy(), acc.copy()
         while n_iter < self.max_iter:
             n_iter += 1
-            llr, a = self._weighted_llr(d, acc, indep)
+            llr, a = self._weighted_llr(d, _row_accuracy(d, share, a_sh, a_al), indep)
             p_row = np.exp(log_posterior(d, llr)[d.slot])
             correct = np.where(d.kind == SUPPORT, p_row, (1.0 - p_row) * a * km1 / (km1 - 1.0 + a))
             hits = sum_by(d.src, w * correct, n_src)
@@ -206,12 +269,22 @@ class HypothesisModel:
             new = np.where(denom > 0, (alpha + hits) / np.where(denom > 0, denom, 1.0), acc)
             delta = float(np.max(np.abs(new - acc), initial=0.0))
             acc = new
+            if has_share:
+                h_sh = sum_by(d.src, w * share * correct, n_src)
+                new_sh = (k_split * acc + h_sh) / (k_split + tot_sh)
+                new_al = (k_split * acc + hits - h_sh) / (k_split + tot_al)
+                delta = max(delta, float(np.max(np.abs(new_sh - a_sh), initial=0.0)))
+                delta = max(delta, float(np.max(np.abs(new_al - a_al), initial=0.0)))
+                a_sh, a_al = new_sh, new_al
+            else:
+                a_sh = a_al = acc
             if delta <= self.tol:
                 break
-        return acc, hits, total, n_iter
+        return acc, (a_sh, a_al), hits, total, n_iter
 
     def _copying(self) -> tuple[float, float, int]:
-        return self.copy_rate, self.copy_prior, self.false_values
+        # The copy test's n is the likelihood's: k - 1 unless the domain is open.
+        return self.copy_rate, self.copy_prior, self.false_values if self.open_domain else 1
 
     def predict(self) -> dict[str, str]:
         """Question -> most probable hypothesis; ties (within 1e-12 in log) go to the first listed.
@@ -255,11 +328,11 @@ class HypothesisModel:
         return d.km1
 
     def _weighted_llr(
-        self, d: Design, acc: FloatArray, indep: FloatArray
+        self, d: Design, a_row: FloatArray, indep: FloatArray
     ) -> tuple[FloatArray, FloatArray]:
         """Per row: w * (log-lik if the truth is its hypothesis - log-lik otherwise); clipped a."""
         km1 = self._n_false(d)
-        a = np.clip(acc[d.src], 1.0 / (km1 + 1.0) + 0.01, 0.99)
+        a = np.clip(a_row, 1.0 / (km1 + 1.0) + 0.01, 0.99)
         log_km1 = np.log(km1)
         llr = np.log(a) - np.log1p(-a) + log_km1  # SUPPORT, the common case, on every row
         ref = d.kind == REFUTE
@@ -311,33 +384,10 @@ class HypothesisModel:
             for h in contrib:
                 contrib[h] += hit[j] if h == slot_h[s] else miss[j]
 
-    def _store_accuracy_intervals(
-        self, sources: tuple[str, ...], acc: FloatArray, a_post: FloatArray, b_post: FloatArray
-    ) -> None:
-        """Normal approximation to the Beta(a_post, b_post) posterior, clipped to [0, 1]."""
-        z = NormalDist().inv_cdf(0.5 + self.interval / 2.0)
-        n = a_post + b_post
-        sd = np.sqrt(acc * (1.0 - acc) / (np.maximum(n, 0.0) + 1.0))
-        lo = np.where(n > 0, np.clip(acc - z * sd, 0.0, 1.0), 0.0)
-        hi = np.where(n > 0, np.clip(acc + z * sd, 0.0, 1.0), 1.0)
-        self.accuracy_interval_ = {
-            s: (lo_s, hi_s) for s, lo_s, hi_s in zip(sources, lo.tolist(), hi.tolist(), strict=True)
-        }
-
     def _store_intervals(self, d: Design, llr: FloatArray, log_post: FloatArray) -> None:
-        """Bootstrap over the sources that have evidence, accuracies held fixed."""
-        point = np.exp(log_post)
-        lo, hi = point, point
-        active = np.unique(d.src)
-        if self.n_bootstrap and active.size:
-            rng = np.random.default_rng(self.random_state)
-            draws = np.empty((self.n_bootstrap, point.size), dtype=np.float32)
-            for b in range(self.n_bootstrap):
-                picked = active[rng.integers(0, active.size, size=active.size)]
-                mult = np.bincount(picked, minlength=int(active.max()) + 1)
-                draws[b] = np.exp(log_posterior(d, llr * mult[d.src]))
-            tail = (1.0 - self.interval) / 2.0
-            lo, hi = np.quantile(draws, [tail, 1.0 - tail], axis=0).astype(np.float64)
+        lo, hi = posterior_bounds(
+            d, llr, log_post, self.n_bootstrap, self.interval, self.random_state
+        )
         self.intervals_: dict[str, dict[str, tuple[float, float]]] = {}
         lo_l, hi_l = lo.tolist(), hi.tolist()
         for q, hyps, o in self._by_question(d):

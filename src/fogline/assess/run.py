@@ -3,14 +3,43 @@ one ``Assessment`` per question, each with its ACH decomposition. Pure over reco
 
 from __future__ import annotations
 
+import math
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from fogline.assess.baselines import majority_vote
 from fogline.assess.evidence import EvidenceParams, build_evidence
 from fogline.assess.model import EvidenceRow, HypothesisModel
 from fogline.link.pipeline import LinkResult
-from fogline.records import Assessment, Claim, StanceLabel, Statement
+from fogline.records import Assessment, Claim, Evidence, StanceLabel, Statement
+
+DEPENDENCE_ROUNDS = 5
+"""Rounds of learned copying between sources (``HypothesisModel.dependence_rounds``)."""
+RESIDUAL_CORRELATION = 0.1
+"""Assumed error correlation between sources that neither the link stage nor the copy
+test can see: a question's evidence counts as 1 / (1 + (n - 1) * 0.1) of n independent
+witnesses (``HypothesisModel.residual_correlation``), so that a small corpus of reports
+that echo one another does not yield near-certainty."""
+
+
+def _with_model_factors(evidence: list[Evidence], model: HypothesisModel) -> list[Evidence]:
+    """Each evidence record with the model's own factors added, so its weight explains
+    itself: ``copying`` (learned independence from sources it seems to copy) and
+    ``tempering`` (the question's residual-correlation factor), when below 1."""
+    out = []
+    for i, e in enumerate(evidence):
+        extra = {
+            "copying": model.independence_.get(i, 1.0),
+            "tempering": model.tempering_.get(e.question_id, 1.0),
+        }
+        extra = {k: v for k, v in extra.items() if v < 1.0 - 1e-9}
+        if not extra:
+            out.append(e)
+            continue
+        factors = {**e.factors, **{k: round(v, 4) for k, v in extra.items()}}
+        weight = round(e.weight * math.prod(extra.values()), 6)
+        out.append(replace(e, factors=factors, weight=weight))
+    return out
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,7 +89,12 @@ def assess_corpus(
     evidence, rows = build_evidence(link, claims, statements, params)
     questions = {q.id: [h.id for h in q.hypotheses] for q in link.questions}
     grades = {a.id: a.grade for a in link.actors.actors if a.grade}
-    model = HypothesisModel(random_state=seed).fit(questions, rows, grades)
+    model = HypothesisModel(
+        random_state=seed,
+        dependence_rounds=DEPENDENCE_ROUNDS,
+        residual_correlation=RESIDUAL_CORRELATION,
+    ).fit(questions, rows, grades)
+    evidence = _with_model_factors(evidence, model)
     all_params = {
         **params.as_dict(),
         "model.default_accuracy": model.default_accuracy,
@@ -68,6 +102,10 @@ def assess_corpus(
         "model.absence_strength": model.absence_strength,
         "model.interval": model.interval,
         "model.n_bootstrap": float(model.n_bootstrap),
+        "model.dependence_rounds": float(model.dependence_rounds),
+        "model.copy_rate": model.copy_rate,
+        "model.copy_prior": model.copy_prior,
+        "model.residual_correlation": model.residual_correlation,
         "seed": float(seed),
     }
     assessments = []
@@ -97,7 +135,9 @@ def assess_corpus(
     independence: dict[str, list[float]] = defaultdict(list)
     for e in evidence:
         if not e.absent:
-            independence[e.source_id].append(e.factors.get("independence", 1.0))
+            independence[e.source_id].append(
+                e.factors.get("independence", 1.0) * e.factors.get("copying", 1.0)
+            )
     majority, votes = document_votes(link, claims)
     return AssessOutput(
         assessments=tuple(assessments),

@@ -16,11 +16,20 @@ explainable features to the final probabilities: the model's centred log-posteri
 (clipped to +-``CLIP``), the claim's share of each stance, and log(1 + reports). Its
 coefficients are printed under ``notes`` so that every probability can be traced.
 
-Figures (see ``veracity_scoring``): accuracy, macro_f1, brier, ece on the test split at the
-top level, the tune split's under ``tune``. Baselines, with the same figures:
+Figures (see ``veracity_scoring``): accuracy, macro_f1, brier, ece at the top level.
+Emergent: on the test split, the tune split's under ``tune``. RumourEval: its dev split is
+one event of 25 threads, too few to score on, so train and dev are pooled (297 threads)
+and every thread is scored out of fold by ``FOLDS``-fold cross-validation (fold = first
+byte of sha256(thread id) mod ``FOLDS``): the weight, the L2 and the calibrator come from
+the other folds' labels only, exactly as the tune split serves Emergent. ``by_split``
+restricts those predictions to train and dev; ``cross_event`` repeats the protocol with
+leave-one-event-out folds (eight events), the harder case of a new event whose base
+rates no training fold shows. The source model reads no label and is fitted once.
+
+Baselines, with the same figures:
 ``majority_stance`` (p = the share of class-asserting reports pointing to each class,
 uniform when there are none; ties go to the first class in the listed order),
-``class_prior`` (the tune split's base rates for every claim) and ``stance_logistic`` (the
+``class_prior`` (the tune claims' base rates for every claim) and ``stance_logistic`` (the
 calibration layer on the stance features alone, its L2 also chosen by cross-validation on
 the tune split: what the source model adds).
 """
@@ -28,6 +37,7 @@ the tune split: what the source model adds).
 from __future__ import annotations
 
 import csv
+import hashlib
 import math
 import time
 from pathlib import Path
@@ -103,36 +113,56 @@ def majority_stance(data: VeracityData) -> FloatArray:
     return out
 
 
-def cv_cross_entropy(x: FloatArray, gold: IntArray, n_classes: int, l2: float) -> float:
-    """Mean held-out cross-entropy of the calibrator over ``FOLDS`` folds (item i in fold
+def cv_proba(x: FloatArray, gold: IntArray, n_classes: int, l2: float) -> FloatArray:
+    """Held-out probabilities of the calibrator over ``FOLDS`` folds (item i in fold
     i mod FOLDS); a fold whose training part misses a class still counts."""
     fold = np.arange(gold.size) % FOLDS
-    total = 0.0
+    out = np.full((gold.size, n_classes), 1.0 / n_classes)
     for f in range(FOLDS):
         train, held = fold != f, fold == f
         if not held.any() or not train.any():
             continue
         cal = SoftmaxCalibrator(l2=l2).fit(x[train], gold[train], n_classes)
-        p = cal.predict_proba(x[held])[np.arange(int(held.sum())), gold[held]]
-        total -= float(np.sum(np.log(np.maximum(p, 1e-12))))
-    return total / gold.size
+        out[held] = cal.predict_proba(x[held])
+    return out
+
+
+def cv_cross_entropy(x: FloatArray, gold: IntArray, n_classes: int, l2: float) -> float:
+    """Mean held-out cross-entropy of the calibrator (see ``cv_proba``)."""
+    p = cv_proba(x, gold, n_classes, l2)[np.arange(gold.size), gold]
+    return -float(np.sum(np.log(np.maximum(p, 1e-12)))) / max(gold.size, 1)
+
+
+Candidate = tuple[float, FloatArray, HypothesisModel]
+
+
+def candidates(data: VeracityData) -> list[Candidate]:
+    """Per row weight in ``WEIGHTS``: the weight, the calibration features, the source model.
+
+    The source model reads no label, so it is fitted once on every claim's reports."""
+    stance_x = stance_features(data)
+    out = []
+    for w in WEIGHTS:
+        model = fit_sources(data, w)
+        out.append((w, np.hstack([model_features(data, model), stance_x]), model))
+    return out
 
 
 def predict(
-    data: VeracityData, tune: np.ndarray[Any, np.dtype[np.bool_]], gold: IntArray
+    data: VeracityData,
+    tune: np.ndarray[Any, np.dtype[np.bool_]],
+    gold: IntArray,
+    cands: list[Candidate] | None = None,
 ) -> tuple[FloatArray, dict[str, Any], HypothesisModel]:
     """fogline's probabilities for every claim, what was chosen, and the source model.
 
     The row weight (from ``WEIGHTS``) and the calibrator's L2 (from ``L2S``) are the pair
-    with the lowest cross-validated cross-entropy on the tune split (first on ties); the
-    calibrator is then refitted on the whole tune split.
+    with the lowest cross-validated cross-entropy on the ``tune`` claims (first on ties);
+    the calibrator is then refitted on all of them. Only the tune claims' labels are read.
     """
-    stance_x = stance_features(data)
     k = len(data.classes)
     best: tuple[float, float, float, FloatArray, HypothesisModel] | None = None
-    for w in WEIGHTS:
-        model = fit_sources(data, w)
-        x = np.hstack([model_features(data, model), stance_x])
+    for w, x, model in cands if cands is not None else candidates(data):
         for l2 in L2S:
             loss = cv_cross_entropy(x[tune], gold[tune], k, l2)
             if best is None or loss < best[0] - 1e-12:
@@ -158,6 +188,50 @@ def predict(
         },
     }
     return cal.predict_proba(x), chosen, model
+
+
+def baseline_probas(
+    data: VeracityData, tune: np.ndarray[Any, np.dtype[np.bool_]], gold: IntArray
+) -> dict[str, FloatArray]:
+    """Every baseline's probabilities for every claim, fitted on the ``tune`` claims only."""
+    k = len(data.classes)
+    prior = np.bincount(gold[tune], minlength=k) / tune.sum()
+    stance_x = stance_features(data)
+    l2 = min(L2S, key=lambda v: cv_cross_entropy(stance_x[tune], gold[tune], k, v))
+    stance_only = SoftmaxCalibrator(l2=l2).fit(stance_x[tune], gold[tune], k)
+    return {
+        "majority_stance": majority_stance(data),
+        "class_prior": np.tile(prior, (len(gold), 1)),
+        "stance_logistic": stance_only.predict_proba(stance_x),
+    }
+
+
+def thread_folds(data: VeracityData, k: int = FOLDS) -> list[str]:
+    """Per claim: its fold, ``fold<i>`` with i = the first byte of sha256(claim id) mod k."""
+    return [f"fold{hashlib.sha256(c.id.encode()).digest()[0] % k}" for c in data.claims]
+
+
+def by_group(
+    data: VeracityData, gold: IntArray, groups_of: list[str], cands: list[Candidate]
+) -> tuple[FloatArray, dict[str, FloatArray], dict[str, Any]]:
+    """Leave-one-group-out predictions: each group's claims scored by settings chosen and a
+    calibrator fitted on the other groups only. Returns fogline's out-of-fold
+    probabilities, the baselines' probabilities and what each fold chose."""
+    groups = np.array(groups_of)
+    proba = np.zeros((len(gold), len(data.classes)))
+    base: dict[str, FloatArray] = {}
+    chosen: dict[str, Any] = {}
+    for g in sorted(set(groups.tolist())):
+        held = groups == g
+        if held.all():
+            raise InputError(f"too few claims to cross-validate: all {held.size} are in {g}")
+        p, picked, _ = predict(data, ~held, gold, cands)
+        proba[held] = p[held]
+        chosen[g] = {"claims": int(held.sum())}
+        chosen[g].update({k: picked[k] for k in ("row_weight", "l2")})
+        for name, bp in baseline_probas(data, ~held, gold).items():
+            base.setdefault(name, np.zeros_like(proba))[held] = bp[held]
+    return proba, base, chosen
 
 
 def _figures(proba: FloatArray, gold: IntArray, tune: np.ndarray[Any, Any]) -> dict[str, Any]:
@@ -198,29 +272,48 @@ def run(data: VeracityData, source: str, predictions: Path | None = None) -> dic
     if not tune.any() or tune.all():
         raise InputError(f"need claims in both the {tune_split} and {test_split} splits")
     gold = np.array([data.classes.index(c.truth) for c in data.claims], dtype=np.intp)
-    proba, chosen, model = predict(data, tune, gold)
+    if data.by_group:
+        cands = candidates(data)
+        proba, base_p, chosen = by_group(data, gold, thread_folds(data), cands)
+        figures: dict[str, Any] = score(proba, gold)
+        masks = ((tune_split, tune), (test_split, ~tune))
+        figures["by_split"] = {name: score(proba[m], gold[m]) for name, m in masks}
+        baselines = {name: score(p, gold) for name, p in base_p.items()}
+        events, event_base, _ = by_group(data, gold, [c.group for c in data.claims], cands)
+        figures["cross_event"] = {
+            **score(events, gold),
+            "majority_stance": score(event_base["majority_stance"], gold),
+        }
+        split_note = (
+            f"{tune_split} + {test_split} pooled; headline figures over every claim, each "
+            f"scored out of fold by {FOLDS}-fold cross-validation (fold = sha256(claim id)[0] "
+            f"mod {FOLDS}; settings chosen and calibrator fitted on the other folds only); "
+            "'by_split' restricts the same predictions to each split; 'cross_event' scores "
+            "leave-one-event-out folds the same way (a new event's base rates unseen)"
+        )
+        weights = [f["row_weight"] for f in chosen.values()]
+        model = next(m for w, _, m in cands if w == max(set(weights), key=weights.count))
+        model_note: dict[str, Any] = {"folds": chosen}
+    else:
+        proba, picked, model = predict(data, tune, gold)
+        figures = _figures(proba, gold, tune)
+        baselines = {
+            name: _figures(p, gold, tune) for name, p in baseline_probas(data, tune, gold).items()
+        }
+        split_note = f"headline figures on {test_split!r}; tuned on {tune_split!r} (under 'tune')"
+        if data.name == "emergent":
+            split_note += "; claims split by sha256(claimId)[0] parity"
+        model_note = picked
     if predictions is not None:
         write_predictions(predictions, data, proba)
-    figures = _figures(proba, gold, tune)
-    k = len(data.classes)
-    prior = np.bincount(gold[tune], minlength=k) / tune.sum()
-    stance_x = stance_features(data)
-    l2 = min(L2S, key=lambda v: cv_cross_entropy(stance_x[tune], gold[tune], k, v))
-    stance_only = SoftmaxCalibrator(l2=l2).fit(stance_x[tune], gold[tune], k)
-    baselines = {
-        "majority_stance": _figures(majority_stance(data), gold, tune),
-        "class_prior": _figures(np.tile(prior, (len(gold), 1)), gold, tune),
-        "stance_logistic": _figures(stance_only.predict_proba(stance_x), gold, tune),
-    }
     top = {f: figures[f] for f in ("accuracy", "macro_f1", "brier", "ece")}
     base = {f: baselines["majority_stance"][f] for f in top}
     notes = {
-        "split": f"headline figures on {test_split!r}; tuned on {tune_split!r} (under 'tune')"
-        + ("; claims split by sha256(claimId)[0] parity" if data.name == "emergent" else ""),
+        "split": split_note,
         "ece": "top-class probability, 10 equal-width bins",
         "brier": "multi-class: mean of sum_k (p_k - y_k)^2, in [0, 2]",
         "target": {"ahead_of_majority_stance": ahead(top, base), "ece_le_0.05": top["ece"] <= 0.05},
-        "model": chosen,
+        "model": model_note,
         "sources_least_and_most_accurate": _reliable(data, model),
     }
     size = {

@@ -10,8 +10,10 @@ split by a hash: ``tune`` if the first byte of sha256(claimId) is even, else ``t
 RumourEval 2017 (SemEval-2017 Task 8): one folder per thread under ``train/`` and ``dev/``,
 stances of every tweet (source tweet included) in ``<split>-annotations/subtaskA.json``
 (support / deny / query / comment), veracity of each thread in ``subtaskB.json`` (true /
-false / unverified). The reporter of a tweet is its author's screen name. Splits as given:
-``train`` (tune) and ``dev`` (test).
+false / unverified). The reporter of a tweet is its author's screen name. Splits as given
+(``train``, ``dev``), but the dev split is one event (germanwings-crash, 25 threads), too
+few to score on; each thread also carries its event (``group``) and the bench scores by
+leave-one-event-out cross-validation over train + dev (eight events, 297 threads).
 """
 
 from __future__ import annotations
@@ -35,6 +37,7 @@ class Claim:
     truth: str
     split: str
     reports: tuple[tuple[str, str], ...]
+    group: str = ""  # RumourEval: the news event, the unit of its cross-validation folds
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +50,7 @@ class VeracityData:
     points_to: dict[str, str]
     splits: tuple[str, str]  # (tune split, test split)
     claims: tuple[Claim, ...]
+    by_group: bool = False  # score by leave-one-group-out cross-validation (see veracity)
 
 
 def load_emergent(stances: Path, truth: Path, limit: int | None = None) -> VeracityData:
@@ -120,7 +124,8 @@ def _rumoureval_split(data: Path, split: str, limit: int | None) -> list[Claim]:
             stance = stance_of.get(tweet.stem)
             if isinstance(stance, str):
                 reports.append((_author(tweet), stance))
-        claims.append(Claim(thread.name, str(truth_of[thread.name]), split, tuple(reports)))
+        truth = str(truth_of[thread.name])
+        claims.append(Claim(thread.name, truth, split, tuple(reports), thread.parent.name))
     return claims
 
 
@@ -145,4 +150,5 @@ def load_rumoureval(data: Path, limit: int | None = None) -> VeracityData:
         {"support": "true", "deny": "false", "query": "unverified"},
         ("train", "dev"),
         tuple(claims),
+        by_group=True,
     )
