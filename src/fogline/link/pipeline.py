@@ -68,7 +68,7 @@ def link_corpus(
     propositions = cluster_claims(claims, vectors, settings.proposition_threshold)
     source_of = _claim_sources(claims, actors)
     if not questions:
-        derived = derive_question(propositions, claims, source_of)
+        derived = derive_question(propositions, claims, source_of, stance=stance)
         questions = [derived] if derived else []
     published = {d.id: d.published_at for d in documents}
     resolve_name = _name_index(actors)

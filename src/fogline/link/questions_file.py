@@ -94,8 +94,8 @@ def render_questions(
         lines.append("[[questions]]")
         if question.get("derived"):
             lines.append(
-                "# Derived by fogline from the most widely voiced accounts: reword the "
-                "question and check that its hypotheses exclude each other."
+                "# Derived by fogline from widely voiced accounts: reword the question "
+                "and check that its hypotheses exclude each other."
             )
         lines.append(f"id = {toml_string(str(question['id']))}")
         lines.append(f"text = {toml_string(text)}")
