@@ -1,10 +1,30 @@
 """Learned dependence between sources: who copies whom (copy-aware Accu).
 
-See the ``model`` module docstring for the test; this module finds the pairs of
-sources that support hypotheses of the same questions and turns their shared (false)
-values into P(dependent), the direction of copying (which of the two is the origin),
-per-row independence factors and per-row sharing (how likely the row's value is one it
-shares with a source it depends on).
+This module finds the pairs of sources that support hypotheses of the same questions
+and turns their shared (false) values into P(dependent), the direction of copying
+(which of the two is the origin), per-row independence factors and per-row sharing (how
+likely the row's value is one it shares with a source it depends on).
+
+The test (Dong, Berti-Equille and Srivastava, VLDB 2009), as ``model.HypothesisModel``
+runs it. After EM, each pair of sources that support hypotheses of the same questions
+is tested for copying. On a shared question, independent sources agree on the truth with
+P = a_s a_t, on one false value with P = (1 - a_s)(1 - a_t)/n, n = max(k - 1,
+``false_values``); a copier (copying with probability c = ``copy_rate``) agrees on the
+truth with c a + (1 - c) a_s a_t, on a false value with c (1 - a) + (1 - c)(1 - a_s)(1 -
+a_t)/n (a the mean accuracy), and differs with (1 - c) times the independent chance.
+With the truth weighted by its posterior, the summed log-ratio plus the prior log-odds
+of ``copy_prior`` gives P(dependent). Sharing false values is what convicts a pair.
+Direction (Accu's test): the values a dependent pair shares are better explained with
+the one source as origin than the other (shared true values point to the more accurate
+source, shared false values to the less accurate one); a source's *originality* sums
+this over its partners. Among the supporters of one hypothesis, ordered by originality
+(then accuracy, then first appearance), a row's weight is multiplied by its
+*independence* prod_t (1 - c P(dep with earlier t)), so a group of copies counts as about
+one witness, its origin. A source's accuracy is also split (``shared_accuracy_``,
+``alone_accuracy_``) between the values it shares with sources it depends on (weighted
+by ``sharing``, 1 - prod(1 - P(dep))) and those it claims alone, each shrunk toward its
+overall accuracy with ``split_strength`` pseudo-rows; a row's likelihood uses the mix.
+A copier is as good as its origin on what it copies and as good as itself on the rest.
 """
 
 from __future__ import annotations

@@ -24,30 +24,14 @@ of n = max(k - 1, ``false_values``) false values instead of k - 1 (Accu's n), in
 formulas above and in the clip (1/(n + 1) + 0.01). A support then weighs
 log(a n / (1 - a)), the same on an item with two claimed values as on one with six.
 
-Learned dependence (copy-aware Accu, Dong, Berti-Equille and Srivastava, VLDB 2009):
-after EM, each pair of sources that support hypotheses of the same questions is tested
-for copying. On a shared question, independent sources agree on the truth with
-P = a_s a_t, on one false value with P = (1 - a_s)(1 - a_t)/n, n = max(k - 1,
-``false_values``); a copier (copying with probability c = ``copy_rate``) agrees on the
-truth with c a + (1 - c) a_s a_t, on a false value with c (1 - a) + (1 - c)(1 - a_s)(1 -
-a_t)/n (a the mean accuracy), and differs with (1 - c) times the independent chance.
-With the truth weighted by its posterior, the summed log-ratio plus the prior log-odds
-of ``copy_prior`` gives P(dependent). Sharing false values is what convicts a pair.
-Direction (Accu's test): the values a dependent pair shares are better explained with
-the one source as origin than the other (shared true values point to the more accurate
-source, shared false values to the less accurate one); a source's *originality* sums
-this over its partners. Among the supporters of one hypothesis, ordered by originality
-(then accuracy, then first appearance), a row's weight is multiplied by its
-*independence* prod_t (1 - c P(dep with earlier t)), so a group of copies counts as about
-one witness, its origin. A source's accuracy is also split (``shared_accuracy_``,
-``alone_accuracy_``) between the values it shares with sources it depends on (weighted
-by ``sharing``, 1 - prod(1 - P(dep))) and those it claims alone, each shrunk toward its
-overall accuracy with ``split_strength`` pseudo-rows; a row's likelihood uses the mix.
-A copier is as good as its origin on what it copies and as good as itself on the rest.
-EM and this step alternate for up to ``dependence_rounds`` rounds (0, the default,
-switches learned dependence off; the truth benches use 5). Independence multiplies a
-row's weight like any other factor, so the ACH identity stays exact; ``independence_``
-shows it per row.
+Learned dependence (copy-aware Accu, Dong, Berti-Equille and Srivastava, VLDB 2009;
+the test, its direction and the split accuracies are described in ``copying``): after
+EM, pairs of sources that share (false) values are tested for copying, and among the
+supporters of one hypothesis a row's weight is multiplied by its *independence*, so a
+group of copies counts as about one witness, its origin. EM and this step alternate for
+up to ``dependence_rounds`` rounds (0, the default, switches it off; the truth benches
+and the pipeline use 5). Independence is a weight like any other factor, so the ACH
+identity stays exact; ``independence_`` shows it per row.
 
 Residual correlation: sources can share errors through channels neither the link stage
 nor the copy test sees (a common briefing, the same wire story). With
