@@ -269,9 +269,10 @@ def questions(ctx: click.Context, draft: bool, force: bool, limit: int) -> None:
     """The questions of the last assessment and candidate hypotheses for each.
 
     Without a questions.toml, fogline derives one question from the most widely voiced
-    propositions, preferring accounts that oppose each other. `fogline questions --draft` writes what was weighed to questions.toml,
-    where you reword it, delete hypotheses that do not exclude each other and uncomment
-    candidates; the next `fogline assess` weighs your questions instead.
+    propositions, preferring accounts that oppose each other. `fogline questions --draft`
+    writes what was weighed to questions.toml, where you reword it, delete hypotheses that
+    do not exclude each other and uncomment candidates; the next `fogline assess` weighs
+    your questions instead.
     """
     result = _assessed_result(ctx)
     if draft:

@@ -166,7 +166,9 @@ class DocumentAnalysis:
 
 @dataclass(frozen=True, slots=True)
 class Actor:
-    """A speaker or outlet, resolved across mentions and documents."""
+    """A speaker or outlet, resolved across mentions and documents. ``anonymous`` marks a
+    speaker that names no one ("officials", "a source close to the ministry",
+    "Kerevian military bloggers"): kept as said, never merged into a named actor."""
 
     id: str
     name: str
@@ -174,6 +176,7 @@ class Actor:
     side: str | None = None
     grade: str | None = None
     aliases: tuple[str, ...] = ()
+    anonymous: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,7 +2,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from fogline.link.actors import link_actors, name_key
+import pytest
+
+from fogline.link.actors import core_name, is_anonymous, link_actors, name_key
 from fogline.link.config import KnownActor, Sides
 from fogline.records import ActorKind, Document, Statement
 
@@ -63,7 +65,9 @@ def test_speakers_merge_across_forms_and_documents() -> None:
     assert "Doe" in doe.aliases
     bloggers = actors[index.by_statement["s5"]]
     assert bloggers.kind == ActorKind.GROUP and bloggers.side == "k"
+    assert bloggers.anonymous and not doe.anonymous
     assert actors[index.by_document["d1"]].kind == ActorKind.OUTLET
+    assert not actors[index.by_document["d1"]].anonymous
 
 
 def test_known_actor_aliases_and_grade() -> None:
@@ -89,3 +93,36 @@ def test_core_name_drops_the_role_in_front() -> None:
     assert core_name("Kerevian military bloggers") == "Kerevian military bloggers"
     assert core_name("General Ilse Marren") == "General Ilse Marren"
     assert core_name("the chief of the General Staff") == "the chief of the General Staff"
+
+
+@pytest.mark.parametrize(
+    ("speaker", "anonymous"),
+    [
+        ("officials", True),
+        ("Officials in the south", True),
+        ("a source close to the ministry", True),
+        ("Kerevian military bloggers", True),
+        ("a senior official", True),
+        ("people familiar with the matter", True),
+        ("Western diplomats", True),
+        ("Ilse Marren", False),
+        ("the Defence Ministry", False),
+        ("Kerevia's chief of staff", False),
+        ("Selm Region governor Rostan Vereko", False),
+        ("spokesman of the ministry", False),
+    ],
+)
+def test_anonymity_is_a_speaker_that_names_no_one(speaker: str, anonymous: bool) -> None:
+    sides = Sides()
+    index = link_actors([Document(id="d1", text="")], [statement("s1", "d1", speaker)], sides)
+    actor = next(a for a in index.actors if a.id == index.by_statement["s1"])
+    assert actor.anonymous is anonymous
+    assert is_anonymous(core_name(speaker), actor.kind) is anonymous
+
+
+def test_a_known_actor_is_never_anonymous() -> None:
+    sides = Sides(actors=(KnownActor("Military bloggers", ActorKind.GROUP),))
+    index = link_actors(
+        [Document(id="d1", text="")], [statement("s1", "d1", "military bloggers")], sides
+    )
+    assert not next(a for a in index.actors if a.id == index.by_statement["s1"]).anonymous

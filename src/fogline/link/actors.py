@@ -53,6 +53,33 @@ def core_name(name: str) -> str:
     return " ".join(tail) if len(proper) >= 2 else name
 
 
+# Words that make a speaker anonymous wherever they stand ("a source close to...",
+# "people familiar with the talks"), and openings that leave it unnamed ("an official").
+_ANONYMOUS_WORDS = {"source", "sources", "insider", "insiders", "anonymous", "unnamed"}
+_ANONYMOUS_PHRASES = ("familiar with", "close to", "who asked not to be named")
+_PREPOSITIONS = {"in", "of", "from", "at", "on", "for", "with", "near", "inside", "within"}
+_INDEFINITE = {"a", "an", "one", "some", "several", "many", "two", "three", "four", "few"}
+
+
+def is_anonymous(name: str, kind: ActorKind) -> bool:
+    """Does a speaker phrase name no one? A proper name ("Ilse Marren", "the Defence
+    Ministry") or a unique role of a named body ("Kerevia's chief of staff") names
+    someone; a group without a name ("officials", "Kerevian military bloggers"), an
+    indefinite speaker ("a senior official") or a source phrase ("people familiar with
+    the matter") does not."""
+    lowered = name.lower()
+    words = re.findall(r"[\w'-]+", lowered)
+    if not words or kind in (ActorKind.OUTLET, ActorKind.UNRESOLVED):
+        return False
+    if _ANONYMOUS_WORDS & set(words) or any(p in lowered for p in _ANONYMOUS_PHRASES):
+        return True
+    if kind == ActorKind.PERSON or _is_proper(name) or core_name(name) != name:
+        return False
+    head = next((i for i, w in enumerate(words) if w in _PREPOSITIONS), len(words))
+    plural = head > 0 and words[head - 1].endswith("s") and not words[head - 1].endswith("'s")
+    return words[0] in _INDEFINITE or kind == ActorKind.GROUP or plural
+
+
 def _is_proper(name: str) -> bool:
     words = [w for w in re.findall(r"[\w'-]+", name) if w.lower() not in TITLES | _DETERMINERS]
     return bool(words) and all(w[:1].isupper() for w in words)
@@ -132,6 +159,8 @@ class _Builder:
                     side=side,
                     grade=self.grades.get(actor_id),
                     aliases=tuple(sorted(self.aliases[actor_id] - {self.names[actor_id]})),
+                    anonymous=actor_id not in self.known_side
+                    and is_anonymous(self.names[actor_id], self.kinds[actor_id]),
                 )
             )
         return tuple(actors)

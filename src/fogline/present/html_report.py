@@ -19,7 +19,7 @@ import jinja2
 
 from fogline.present import numbers
 from fogline.present.atomic import write_text_atomic
-from fogline.present.index import ResultIndex, Target, anchor, rows, text
+from fogline.present.index import ResultIndex, Target, anchor, rows, source_kind, text
 
 TEMPLATE = "report.html.j2"
 CSP = (
@@ -215,7 +215,7 @@ def _sources(index: ResultIndex) -> list[dict[str, Any]]:
             {
                 "anchor": anchor("src", s.get("id")),
                 "name": text(s.get("name")) or text(s.get("id")),
-                "kind": text(s.get("kind")),
+                "kind": source_kind(s),
                 "side": text(s.get("side")),
                 "grade": text(s.get("grade")),
                 "reliability": numbers.decimal(s.get("reliability")),

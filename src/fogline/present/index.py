@@ -139,3 +139,9 @@ class ResultIndex:
             if target is not None:
                 seen.setdefault(target.anchor, target)
         return list(seen.values())
+
+
+def source_kind(source: Mapping[str, Any]) -> str:
+    """A source's kind as shown: "group", or "group, anonymous" for one that names no one."""
+    kind = text(source.get("kind"))
+    return f"{kind}, anonymous" if source.get("anonymous") is True else kind

@@ -16,7 +16,7 @@ from rich.text import Text
 
 from fogline.link.questions_file import candidates
 from fogline.present import numbers
-from fogline.present.index import ResultIndex, rows, text
+from fogline.present.index import ResultIndex, rows, source_kind, text
 
 BAR_WIDTH = 20
 TOP_EVIDENCE = 5
@@ -155,7 +155,7 @@ def _sources_table(index: ResultIndex, result: Mapping[str, Any]) -> Table | Non
             reliability += f" ({interval})"
         table.add_row(
             Text(text(s.get("name")) or text(s.get("id"))),
-            Text(text(s.get("kind"))),
+            Text(source_kind(s)),
             Text(text(s.get("side"))),
             Text(text(s.get("grade"))),
             Text(reliability),
