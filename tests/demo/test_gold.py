@@ -38,9 +38,10 @@ STATEMENT_FLOORS = {
     "event_at_accuracy": (1.0, 0.90),  # of 11 with a gold event_at
     "direct_accuracy": (1.0, 0.97),  # of 118
     "via_accuracy": (0.5, 0.5),  # of 2
-    # The top "supports" hypothesis of the statement's claims: 0.6017 with the trained stance
-    # model (0.6186 with FOGLINE_STANCE=similarity).
-    "stance_accuracy": (0.6017, 0.55),
+    # The top "supports" hypothesis of the statement's claims: 0.678 with the nearest
+    # hypothesis and the trained model's polarity (0.6017 when the model also picked the
+    # hypothesis; 0.6186 with FOGLINE_STANCE=similarity).
+    "stance_accuracy": (0.678, 0.62),
 }
 
 
@@ -89,7 +90,7 @@ def test_dependences_between_reports_found(demo_result: Row, gold: Row) -> None:
 def test_the_true_hypothesis_wins_and_majority_vote_loses(demo_result: Row, gold: Row) -> None:
     figures = hypothesis_figures(demo_result, gold)
     message = json.dumps(figures)
-    # Measured: foothold 0.859 (90% interval .48-.98), breakthrough .090, repelled .051.
+    # Measured: foothold 0.764 (90% interval .41-.94).
     assert figures["top"] == gold["true_hypothesis"] == "foothold", message
     # Measured: the majority vote picks repelled, as the gold report count does.
     assert figures["majority_vote"] != gold["true_hypothesis"], message
