@@ -23,7 +23,13 @@ from fogline import __version__, api
 from fogline.bench.commands import bench
 from fogline.errors import FoglineError, WorkspaceError
 from fogline.link.questions_file import CANDIDATES
-from fogline.present import render_questions, render_summary, write_csv, write_html, write_json
+from fogline.present import (
+    render_questions_summary,
+    render_summary,
+    write_csv,
+    write_html,
+    write_json,
+)
 from fogline.settings import default_workspace
 from fogline.store import Workspace
 from fogline.train.commands import train
@@ -279,7 +285,7 @@ def questions(ctx: click.Context, draft: bool, force: bool, limit: int) -> None:
         path = api.draft_questions(result, _workspace_dir(ctx), force=force, limit=limit)
         _console(ctx).print(f"Questions written to {path}; edit it, then run `fogline assess`")
     else:
-        render_questions(result, limit, Console(quiet=bool(ctx.meta.get("fogline.quiet"))))
+        render_questions_summary(result, limit, Console(quiet=bool(ctx.meta.get("fogline.quiet"))))
 
 
 @cli.command()

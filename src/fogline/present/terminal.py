@@ -218,7 +218,7 @@ def _candidates_table(candidates: list[dict[str, Any]]) -> Table:
     return table
 
 
-def render_questions(result: Mapping[str, Any], limit: int, console: Console) -> None:
+def render_questions_summary(result: Mapping[str, Any], limit: int, console: Console) -> None:
     """Print each question of ``result`` with its hypotheses and up to ``limit``
     candidate hypotheses, and how to edit them."""
     index = ResultIndex(result)
