@@ -134,7 +134,8 @@ def assess(ws: Workspace, *, settings: Settings | None = None, progress: Progres
         documents, statements, claims, sides, questions, embedder, stance, settings, progress
     )
     progress("assessing", 0, 1)
-    out = assess_corpus(link, claims, statements, seed=settings.seed)
+    published_on = {d.id: d.published_at for d in documents}
+    out = assess_corpus(link, claims, statements, seed=settings.seed, published_on=published_on)
     save_assessment(ws, link, out)
     progress("assessing", 1, 1)
 

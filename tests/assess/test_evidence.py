@@ -1,8 +1,11 @@
 from __future__ import annotations
 
 import math
+from datetime import date
 
-from fogline.assess.evidence import EvidenceParams, build_evidence
+import pytest
+
+from fogline.assess.evidence import EvidenceParams, build_evidence, timex_day
 from fogline.link.actors import ActorIndex
 from fogline.link.pipeline import LinkResult
 from fogline.records import (
@@ -99,3 +102,34 @@ def test_one_origin_one_witness() -> None:
     present = [e for e in evidence if not e.absent]
     assert len(present) == 3
     assert all(abs(e.factors["independence"] - 1 / 3) < 1e-3 for e in present)
+
+
+@pytest.mark.parametrize(
+    ("value", "day"),
+    [
+        ("2025-03-11", date(2025, 3, 11)),
+        ("2025-03-11T14:00", date(2025, 3, 11)),
+        ("2025-W09", date(2025, 2, 24)),
+        ("2025-03", date(2025, 3, 1)),
+        ("PAST_REF", None),
+        ("2025", None),
+        ("2025-02-30", None),
+        (None, None),
+    ],
+)
+def test_timex_day_is_the_first_day_a_value_covers(value: str | None, day: date | None) -> None:
+    assert timex_day(value) == day
+
+
+def test_older_claims_count_less_when_the_situation_moves() -> None:
+    link = make_link([stance("old", "north_wins"), stance("new", "stalemate")], [])
+    claims = [claim("old", "dx"), claim("new", "dn1")]
+    published = {"dx": date(2025, 3, 1), "dn1": date(2025, 3, 31)}
+    evidence, _ = build_evidence(link, claims, [], EvidenceParams(), published)
+    factors = {e.claim_ids[0]: e.factors for e in evidence if e.claim_ids}
+    assert factors["old"]["recency"] == 0.5  # 30 days before the newest, one half-life
+    assert "recency" not in factors["new"]
+    off = build_evidence(link, claims, [], EvidenceParams(recency_half_life_days=0), published)
+    assert all("recency" not in e.factors for e in off[0])
+    undated = build_evidence(link, claims, [], EvidenceParams())
+    assert all("recency" not in e.factors for e in undated[0])

@@ -90,7 +90,7 @@ def test_dependences_between_reports_found(demo_result: Row, gold: Row) -> None:
 def test_the_true_hypothesis_wins_and_majority_vote_loses(demo_result: Row, gold: Row) -> None:
     figures = hypothesis_figures(demo_result, gold)
     message = json.dumps(figures)
-    # Measured: foothold 0.764 (90% interval .41-.94).
+    # Measured: foothold 0.672 (90% interval .37-.89), breakthrough .236, repelled .092.
     assert figures["top"] == gold["true_hypothesis"] == "foothold", message
     # Measured: the majority vote picks repelled, as the gold report count does.
     assert figures["majority_vote"] != gold["true_hypothesis"], message

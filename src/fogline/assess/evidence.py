@@ -6,6 +6,8 @@ explained:
 - ``stance``: the stance confidence of the source's strongest claim;
 - ``hedging``: a hedged claim ("likely", "claimed") counts ``hedging`` of a plain one;
 - ``relay``: a claim known only through an intermediary ("Tarn Wire cited bloggers");
+- ``recency``: a claim said (or, failing that, published) d days before the question's
+  newest dated claim counts 0.5 ** (d / ``recency_half_life_days``): the situation moves;
 - ``interest``: a claim that serves the source's side counts ``serves_side``; one against
   it (an admission) counts ``against_interest``; a partisan settling for a neutral
   hypothesis when its side's favourite was on offer counts ``modest_claim``;
@@ -18,8 +20,11 @@ explained:
 from __future__ import annotations
 
 import math
+import re
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import date
 
 from fogline.assess.model import EvidenceRow
 from fogline.link.pipeline import LinkResult
@@ -44,6 +49,9 @@ class EvidenceParams:
     modest_claim: float = 1.2
     unresolved_speaker: float = 0.5
     min_confidence: float = 0.2
+    # A statement loses half its weight for each this many days it is older than the
+    # question's newest evidence (the situation moves); 0 switches recency off.
+    recency_half_life_days: float = 30.0
 
     def as_dict(self) -> dict[str, float]:
         return {f"evidence.{k}": getattr(self, k) for k in self.__dataclass_fields__}
@@ -81,13 +89,50 @@ def _interest(
     return p.serves_side if serves else p.against_interest
 
 
+_TIMEX_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
+_TIMEX_WEEK = re.compile(r"^(\d{4})-W(\d{2})")
+_TIMEX_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+
+
+def timex_day(value: str | None) -> date | None:
+    """The first day a TIMEX3-style value covers ("2025-03-11", "2025-W09" gives its
+    Monday, "2025-03" its first day); None for anything vaguer."""
+    if not value:
+        return None
+    try:
+        if m := _TIMEX_DAY.match(value):
+            return date(int(m[1]), int(m[2]), int(m[3]))
+        if m := _TIMEX_WEEK.match(value):
+            return date.fromisocalendar(int(m[1]), int(m[2]), 1)
+        if m := _TIMEX_MONTH.match(value):
+            return date(int(m[1]), int(m[2]), 1)
+    except ValueError:
+        return None
+    return None
+
+
+def _recency(
+    when: dict[str, date | None], question_claims: list[str], half_life: float
+) -> dict[str, float]:
+    """Claim id -> 0.5 ** (days older than the question's newest dated claim / half-life),
+    for the dated claims that are older; undated claims keep their weight."""
+    dated = {c: d for c in question_claims if (d := when.get(c)) is not None}
+    if half_life <= 0 or not dated:
+        return {}
+    newest = max(dated.values())
+    return {c: 0.5 ** ((newest - d).days / half_life) for c, d in dated.items() if d < newest}
+
+
 def build_evidence(
     link: LinkResult,
     claims: list[Claim],
     statements: list[Statement],
     params: EvidenceParams,
+    published_on: Mapping[str, date | None] | None = None,
 ) -> tuple[list[Evidence], list[EvidenceRow]]:
-    """Evidence records and the matching model rows, in the same order."""
+    """Evidence records and the matching model rows, in the same order. ``published_on``
+    (document id -> publication date) dates the claims whose statement has no date of
+    its own, for the recency factor."""
     claim_by_id = {c.id: c for c in claims}
     statement_by_id = {s.id: s for s in statements}
     actor_by_id = {a.id: a for a in link.actors.actors}
@@ -102,8 +147,18 @@ def build_evidence(
         outlet = link.actors.by_document[claim.document_id]
         return outlet, (params.unresolved_speaker if st is not None else 1.0)
 
+    when: dict[str, date | None] = {}
+    for claim in claims:
+        st = statement_by_id.get(claim.statement_id or "")
+        said = timex_day(st.said_at) if st is not None else None
+        when[claim.id] = said or (published_on or {}).get(claim.document_id)
     evidence: list[Evidence] = []
     for question in link.questions:
+        recency = _recency(
+            when,
+            [s.claim_id for s in link.stances if s.question_id == question.id],
+            params.recency_half_life_days,
+        )
         favours = {h.id: h.favours for h in question.hypotheses}
         sides_in_play = {f for f in favours.values() if f}
         cells: dict[tuple[str, str, StanceLabel], list[tuple[str, float, dict[str, float]]]] = (
@@ -126,6 +181,8 @@ def build_evidence(
                 factors["relay"] = params.relay
             if resolved != 1.0:
                 factors["unresolved"] = resolved
+            if claim.id in recency:
+                factors["recency"] = recency[claim.id]
             cells[(source, stance.hypothesis_id, stance.label)].append(
                 (claim.id, math.prod(factors.values()), factors)
             )

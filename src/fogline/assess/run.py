@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
+from datetime import date
 
 from fogline.assess.baselines import majority_vote
 from fogline.assess.evidence import EvidenceParams, build_evidence
@@ -83,10 +85,12 @@ def assess_corpus(
     statements: list[Statement],
     params: EvidenceParams | None = None,
     seed: int = 0,
+    published_on: Mapping[str, date | None] | None = None,
 ) -> AssessOutput:
-    """Fit the model over every question of ``link`` and decompose each posterior."""
+    """Fit the model over every question of ``link`` and decompose each posterior
+    (``published_on``: document id -> publication date, for the recency factor)."""
     params = params or EvidenceParams()
-    evidence, rows = build_evidence(link, claims, statements, params)
+    evidence, rows = build_evidence(link, claims, statements, params, published_on)
     questions = {q.id: [h.id for h in q.hypotheses] for q in link.questions}
     grades = {a.id: a.grade for a in link.actors.actors if a.grade}
     model = HypothesisModel(
