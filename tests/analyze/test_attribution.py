@@ -199,3 +199,24 @@ def test_name_colon_line_is_a_statement(analyze: Any) -> None:
     st = only(analyze("General Marren: Aldmarkian forces hold good defensive terrain.\n\nMore."))
     assert (st.speaker, st.cue) == ("General Marren", ":")
     assert st.content == "Aldmarkian forces hold good defensive terrain."
+
+
+def test_transcript_line_inside_a_quote(analyze: Any) -> None:
+    text = (
+        "Partial transcript as follows:\n\n"
+        '"WALLACE: Let us start with the news on the debate story tonight.\n\n'
+    )
+    st = only(analyze(text))
+    assert (st.speaker, st.cue) == ("WALLACE", ":")
+    assert st.content == "Let us start with the news on the debate story tonight."
+
+
+def test_quote_credited_after_a_dash(analyze: Any) -> None:
+    text = (
+        "Voices from the rally.\n\n"
+        "\u201cThe border is calm and the roads are open.\u201d \u2015 Sonya Herridge\n"
+    )
+    st = only(analyze(text))
+    assert (st.speaker, st.cue) == ("Sonya Herridge", "\u2015")
+    assert st.content == "The border is calm and the roads are open."
+    assert st.direct

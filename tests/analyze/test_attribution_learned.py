@@ -1,4 +1,5 @@
-"""The learned cue lexicon: generic subject-verb-complement frames, only in broad mode."""
+"""The learned cue classifier and its generic frames: the pipeline keeps learned cues that
+report a clause, the bench's broad mode every frame (sourceless ones included)."""
 
 from __future__ import annotations
 
@@ -20,18 +21,57 @@ def nlp() -> Any:
         pytest.skip("spaCy model not installed")
 
 
+def _token(doc: Any, word: str) -> Any:
+    (tok,) = [t for t in doc if t.lower_ == word]
+    return tok
+
+
 def test_learned_cue_frame(nlp: Any) -> None:
     doc = nlp("Muslim advocates hailed the nomination of the judge.")
-    (cue,) = [t for t in doc if t.lower_ == "hailed"]
+    cue = _token(doc, "hailed")
     assert is_learned_cue(cue)
     frame = learned_frame(cue)
-    assert frame is not None
+    assert frame is not None and not frame.clausal
     assert frame.speaker.text == "advocates"
     assert doc.text[frame.content[0] : frame.content[1]] == "the nomination of the judge"
 
 
-def test_learned_cues_only_in_broad_mode(nlp: Any) -> None:
+def test_object_frames_only_in_broad_mode(nlp: Any) -> None:
     doc = nlp("Muslim advocates hailed the nomination of the judge.")
     assert extract_statements(doc, "d", None, []) == []
     (st,) = extract_statements(doc, "d", None, [], broad=True)
     assert (st.cue, st.content) == ("hailed", "the nomination of the judge")
+
+
+def test_a_learned_cue_reporting_a_clause_is_a_pipeline_statement(nlp: Any) -> None:
+    doc = nlp("The senator hinted that the committee would reject the budget.")
+    assert is_learned_cue(_token(doc, "hinted"))
+    (st,) = extract_statements(doc, "d", None, [])
+    assert (st.speaker, st.cue) == ("The senator", "hinted")
+    assert st.content == "the committee would reject the budget"
+
+
+def test_noun_cue_with_its_owner(nlp: Any) -> None:
+    doc = nlp("Trump's claim that the election was rigged drew criticism.")
+    frame = learned_frame(_token(doc, "claim"))
+    assert frame is not None and frame.clausal
+    assert frame.speaker.text == "Trump"
+    assert doc.text[frame.content[0] : frame.content[1]] == "the election was rigged"
+
+
+def test_passive_with_agent_and_without(nlp: Any) -> None:
+    doc = nlp("The registration issue was first reported by The Washington Post.")
+    frame = learned_frame(_token(doc, "reported"))
+    assert frame is not None and frame.speaker.text == "Post"
+    assert doc.text[frame.content[0] : frame.content[1]] == "The registration issue"
+    doc = nlp("The Times is expected to endorse the Democratic candidate.")
+    frame = learned_frame(_token(doc, "expected"))
+    assert frame is not None and frame.speaker is None
+    assert doc.text[frame.content[0] : frame.content[1]].startswith("The Times is expected to")
+
+
+def test_sourceless_statement_has_an_empty_speaker_in_broad_mode_only(nlp: Any) -> None:
+    doc = nlp("The Times is expected to endorse the Democratic candidate.")
+    broad = [s for s in extract_statements(doc, "d", None, [], broad=True) if s.cue == "expected"]
+    assert broad and broad[0].speaker == "" and broad[0].speaker_start == broad[0].speaker_end
+    assert all(s.speaker for s in extract_statements(doc, "d", None, []))

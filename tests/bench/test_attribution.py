@@ -9,8 +9,11 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
+from fogline.analyze.attribution import extract_statements
+from fogline.analyze.quotes import find_quotes
 from fogline.backends import load_parser
 from fogline.bench.attribution import PARSER, baseline_system, fogline_system, run
+from fogline.bench.attribution_convention import to_attribution
 from fogline.bench.attribution_scoring import (
     Attribution,
     Tally,
@@ -125,6 +128,38 @@ def test_systems_on_a_parse(nlp: Any) -> None:
     tally = Tally()
     tally.add(TEXT, ours, [GOLD_1, GOLD_2])
     assert tally.figures()["attribution_f1"] == 1.0
+
+
+def _surfaces(text: str, attribution: Attribution) -> tuple[list[str], ...]:
+    return tuple([text[a:b] for a, b in attribution.role(r)] for r in ("source", "cue", "content"))
+
+
+def test_polnear_conventions_complementiser_adverb_and_venue_in_the_cue(nlp: Any) -> None:
+    text = "The senator also said in a statement Monday that the bill would pass."
+    (found,) = fogline_system(nlp(text))
+    source, cue, content = _surfaces(text, found)
+    assert source == ["The senator"]
+    assert cue == ["also said in a statement Monday"]
+    assert content == ["that the bill would pass"]
+
+
+def test_polnear_conventions_split_and_continued_quotes(nlp: Any) -> None:
+    text = '"We are on our fourth secretary," he said. "There is a reason for that."'
+    found = fogline_system(nlp(text))
+    assert [_surfaces(text, f)[2] for f in found] == [
+        ["We are on our fourth secretary,", "There is a reason for that."]
+    ]
+    text = "Like his comments, Mr. Graham said, the jabs were unacceptable."
+    (around,) = fogline_system(nlp(text))
+    assert _surfaces(text, around)[2] == ["Like his comments", "the jabs were unacceptable"]
+
+
+def test_relative_pronoun_is_the_source(nlp: Any) -> None:
+    text = "Trump, who said that the polls were rigged, lost the state."
+    doc = nlp(text)
+    (st,) = [s for s in extract_statements(doc, "d", None, []) if s.cue == "said"]
+    found = to_attribution(doc, text, st, find_quotes(text), {})
+    assert _surfaces(text, found)[0] == ["who"]
 
 
 def test_bad_path_is_an_input_error(tmp_path: Path) -> None:

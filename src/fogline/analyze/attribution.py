@@ -10,7 +10,8 @@ Rules over the parse, one speech cue at a time:
   ``echoes`` for the link stage to tie to Z's statement;
 - participles without a subject (``..., claiming that C``) take the subject of their head;
 - ``C1, X said, C2``: a parenthetical speech clause reports the clause around it;
-- ``Name: C`` lines, positions taken and learned cues: see ``attribution_frames``.
+- ``Name: C`` lines, ``"C" \u2015 Name`` credits, positions taken and learned cues: see
+  ``attribution_frames``.
 
 The time phrase of the sentence outside the content gives when it was said; a time
 phrase inside the content gives when the reported event happened.
@@ -22,10 +23,12 @@ from dataclasses import replace
 from datetime import date
 from typing import Any
 
+from fogline.analyze.attribution_cue_model import QuoteMask
 from fogline.analyze.attribution_frames import (
     Found,
     according_to,
     colon_line,
+    dash_credit,
     learned,
     position,
 )
@@ -72,7 +75,7 @@ def _that_clause_under_object(children: list[Any]) -> Any | None:
     return None
 
 
-def _find_one(cue: Any, quotes: list[Span]) -> Found | None:
+def _find_one(cue: Any, quotes: list[Span], text: str) -> Found | None:
     lemma = cue.lemma_.lower()
     subject = subject_of(cue)
     children = list(cue.children)
@@ -156,7 +159,7 @@ def _find_one(cue: Any, quotes: list[Span]) -> Found | None:
     head = speaker_head(subject)
     speaker = span(name_tokens(head))
     host = _host_clause(cue) if content_tok is None else None
-    if host is not None and _adjacent_quote(quotes, cue, speaker) is None:
+    if host is not None and _adjacent_quote(quotes, cue, speaker, text) is None:
         content = host
     elif content_tok is not None:
         content = span(strip_mark(content_tok))
@@ -164,7 +167,7 @@ def _find_one(cue: Any, quotes: list[Span]) -> Found | None:
         if quote is not None and quote[0] <= content[0] and content[1] <= quote[1]:
             content = quote  # a quotation running over several sentences
     else:
-        quote = _adjacent_quote(quotes, cue, speaker)
+        quote = _adjacent_quote(quotes, cue, speaker, text)
         if quote is None:
             return None
         content = quote
@@ -203,10 +206,9 @@ def _parenthetical(cue: Any) -> bool:
     return bool(first > cue.head.left_edge.i and left and right)
 
 
-def _adjacent_quote(quotes: list[Span], cue: Any, speaker: Span) -> Span | None:
+def _adjacent_quote(quotes: list[Span], cue: Any, speaker: Span, text: str) -> Span | None:
     """The quotation this cue introduces or closes: ``"C," X said`` / ``X said: "C"``,
     or one inside the cue's sentence; quotes may run over several sentences."""
-    text = cue.doc.text
     left = min(speaker[0], cue.idx)
     right = max(speaker[1], cue.idx + len(cue.text))
     for q_start, q_end in quotes:
@@ -230,10 +232,14 @@ def extract_statements(
 ) -> list[Statement]:
     """All attributed statements in a parsed spaCy ``doc``, in text order.
 
-    ``broad`` adds the learned cues of ``attribution_learned`` (PolNeAR's wide notion of
-    attribution: "X wants Y", "X backed Y" besides reported speech); off in the pipeline."""
+    Besides the hand rules, a cue the learned classifier (``attribution_learned``) accepts
+    gives a statement when it reports a clause ("X hinted that C"). ``broad`` takes every
+    learned cue (PolNeAR's wide notion of attribution: "X wants Y", "X backed Y", and
+    sourceless "X is expected to C" with an empty speaker span); off in the pipeline."""
     statements: list[Statement] = []
     seen_content: set[Span] = set()
+    in_quotes = QuoteMask(quotes)
+    text = doc.text  # built anew on each access: once per document
     for sent_index, sent in enumerate(doc.sents):
         sent_times: list[TimeRef] | None = None
         for tok in sent:
@@ -242,12 +248,14 @@ def extract_statements(
                 found = according_to(tok)
             elif tok.text == ":":
                 found = colon_line(tok)
+            elif tok.is_punct:
+                found = dash_credit(tok, quotes)
             elif tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in CUE_VERBS:
-                found = _find_one(tok, quotes)
+                found = _find_one(tok, quotes, text)
             if found is None and tok.lemma_.lower() in POSITION_FRAMES:
                 found = position(tok)
-            if found is None and broad and is_learned_cue(tok):
-                found = learned(tok)
+            if found is None and is_learned_cue(tok, tok.idx in in_quotes):
+                found = learned(tok, clausal_only=not broad)
             if found is None or found.content in seen_content:
                 continue
             seen_content.add(found.content)
@@ -258,7 +266,9 @@ def extract_statements(
                     )
                     for r in find_times(sent.text, published)
                 ]
-            statements.append(_build(doc, tok, found, document_id, sent_index, quotes, sent_times))
+            statements.append(
+                _build(doc, text, tok, found, document_id, sent_index, quotes, sent_times)
+            )
     return _link_echoes(statements)
 
 
@@ -292,6 +302,7 @@ def _link_echoes(statements: list[Statement]) -> list[Statement]:
 
 def _build(
     doc: Any,
+    text: str,
     cue: Any,
     found: Found,
     document_id: str,
@@ -299,7 +310,6 @@ def _build(
     quotes: list[Span],
     times: list[TimeRef],
 ) -> Statement:
-    text = doc.text
     venue, addressee = (
         (None, None) if cue.lower_ == "according" else venue_and_addressee(cue, found.content)
     )

