@@ -99,11 +99,11 @@ def score_stances(
         return []
     column = np.array([hyp_ids.index(h) for h, _ in wordings])
     similarity = claim_vectors[chosen] @ wording_vectors.T
-    targets = []
-    for row in range(len(chosen)):
-        nearest = np.full(len(hyp_ids), -np.inf)
-        np.maximum.at(nearest, column, similarity[row].astype(np.float64))
-        targets.append(int(np.argmax(nearest)))
+    nearest = np.full((len(chosen), len(hyp_ids)), -np.inf)
+    for j in range(len(hyp_ids)):
+        if (of_j := column == j).any():
+            nearest[:, j] = similarity[:, of_j].max(axis=1)
+    targets = nearest.argmax(axis=1).tolist()
     # Only the nearest hypothesis' wordings go to the scorer.
     asked = [
         (row, k) for row, t in enumerate(targets) for k in np.flatnonzero(column == t).tolist()
