@@ -35,19 +35,13 @@ _AGREE, _DISAGREE = LABELS.index("agree"), LABELS.index("disagree")
 def opposition(stance: StanceScorer, texts: Sequence[str]) -> npt.NDArray[np.float64]:
     """(n, n) matrix: mean over both reading directions of P(disagree) - P(agree)."""
     n = len(texts)
-    pairs = [(texts[i], texts[j]) for i in range(n) for j in range(n) if i != j]
-    out = np.zeros((n, n), dtype=np.float64)
-    if not pairs:
-        return out
-    proba = stance.predict_proba(pairs)
-    margin = proba[:, _DISAGREE] - proba[:, _AGREE]
-    at = 0
-    for i in range(n):
-        for j in range(n):
-            if i != j:
-                out[i, j] += margin[at] / 2
-                out[j, i] += margin[at] / 2
-                at += 1
+    ordered = [(i, j) for i in range(n) for j in range(n) if i != j]
+    directed = np.zeros((n, n), dtype=np.float64)
+    if ordered:
+        proba = stance.predict_proba([(texts[i], texts[j]) for i, j in ordered])
+        first, second = zip(*ordered, strict=True)
+        directed[list(first), list(second)] = proba[:, _DISAGREE] - proba[:, _AGREE]
+    out: npt.NDArray[np.float64] = (directed + directed.T) / 2
     return out
 
 
