@@ -7,7 +7,7 @@ import numpy as np
 from fogline.backends.embedders import HashingEmbedder
 from fogline.backends.stance import LexicalStance
 from fogline.link.propositions import cluster_claims
-from fogline.link.stance import hypothesis_texts, score_stances
+from fogline.link.stance import hypothesis_texts, nearest_wordings, score_stances
 from fogline.records import Claim, Hypothesis, Modality, Question, StanceLabel
 
 QUESTION = Question(
@@ -53,6 +53,15 @@ def test_stance_picks_the_closest_hypothesis_and_flips_on_denial() -> None:
     assert (stances["b"].hypothesis_id, stances["b"].label) == ("retreat", StanceLabel.REFUTES)
     assert "c" not in stances
     assert all(0 < s.confidence < 1 for s in stances.values())
+
+
+def test_nearest_wordings_takes_each_hypothesis_best_wording() -> None:
+    similarity = np.array([[0.2, 0.9, 0.5, 0.1], [0.7, 0.3, 0.8, 0.8]])
+    column = np.array([0, 0, 1, 1])  # wordings 0-1 of hypothesis 0, 2-3 of hypothesis 1
+    best, which = nearest_wordings(similarity, column, 3)
+    assert best[:, :2].tolist() == [[0.9, 0.5], [0.7, 0.8]]
+    assert which[:, :2].tolist() == [[1, 2], [0, 2]]  # ties go to the first wording
+    assert np.isneginf(best[:, 2]).all()  # a hypothesis without wordings is never nearest
 
 
 def test_clustering_is_deterministic_and_groups_paraphrases() -> None:

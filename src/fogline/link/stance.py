@@ -79,6 +79,23 @@ def gate(
     ]
 
 
+def nearest_wordings(
+    similarity: npt.NDArray[np.floating], column: npt.NDArray[np.intp], n_hypotheses: int
+) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.intp]]:
+    """Per claim (row of ``similarity``) and hypothesis: the best similarity over that
+    hypothesis' wordings (``column[k]`` is wording k's hypothesis) and which wording it
+    was; -inf and 0 for a hypothesis without wordings."""
+    best = np.full((similarity.shape[0], n_hypotheses), -np.inf)
+    which = np.zeros((similarity.shape[0], n_hypotheses), dtype=np.intp)
+    for j in range(n_hypotheses):
+        cols = np.flatnonzero(column == j)
+        if len(cols):
+            picked = similarity[:, cols].argmax(axis=1)
+            which[:, j] = cols[picked]
+            best[:, j] = similarity[np.arange(similarity.shape[0]), which[:, j]]
+    return best, which
+
+
 def score_stances(
     question: Question,
     claims: list[Claim],
@@ -98,11 +115,7 @@ def score_stances(
     if not chosen or not wordings:
         return []
     column = np.array([hyp_ids.index(h) for h, _ in wordings])
-    similarity = claim_vectors[chosen] @ wording_vectors.T
-    nearest = np.full((len(chosen), len(hyp_ids)), -np.inf)
-    for j in range(len(hyp_ids)):
-        if (of_j := column == j).any():
-            nearest[:, j] = similarity[:, of_j].max(axis=1)
+    nearest, _ = nearest_wordings(claim_vectors[chosen] @ wording_vectors.T, column, len(hyp_ids))
     targets = nearest.argmax(axis=1).tolist()
     # Only the nearest hypothesis' wordings go to the scorer.
     asked = [

@@ -14,7 +14,7 @@ from __future__ import annotations
 import numpy as np
 import numpy.typing as npt
 
-from fogline.link.stance import hypothesis_texts, negated
+from fogline.link.stance import hypothesis_texts, nearest_wordings, negated
 from fogline.records import Claim, Modality, Question, Stance, StanceLabel
 
 
@@ -33,14 +33,8 @@ def similarity_stances(
     hyp_ids = [h.id for h in question.hypotheses]
     if not claims or not wordings:
         return []
-    sims = claim_vectors @ wording_vectors.T
-    per_hyp = np.full((len(claims), len(hyp_ids)), -1.0, dtype=np.float64)
-    best_col = np.zeros((len(claims), len(hyp_ids)), dtype=np.intp)
-    for col, (hyp_id, _) in enumerate(wordings):
-        j = hyp_ids.index(hyp_id)
-        better = sims[:, col] > per_hyp[:, j]
-        per_hyp[better, j] = sims[better, col]
-        best_col[better, j] = col
+    column = np.array([hyp_ids.index(h) for h, _ in wordings])
+    per_hyp, best_col = nearest_wordings(claim_vectors @ wording_vectors.T, column, len(hyp_ids))
     wording_negated = [negated(text) for _, text in wordings]
     stances = []
     for i, claim in enumerate(claims):

@@ -344,6 +344,13 @@ def run(
     help="How many of MiniLM's six layers to fine-tune (the rest stay as shipped).",
 )
 @click.option(
+    "--emergent-repeat",
+    type=int,
+    default=DEFAULTS["emergent_repeat"],
+    show_default=True,
+    help="How many times per epoch each Emergent tune row is shown.",
+)
+@click.option(
     "--limit",
     type=int,
     default=None,
@@ -362,6 +369,7 @@ def command(
     epochs: int,
     seed: int,
     top_layers: int,
+    emergent_repeat: int,
     limit: int | None,
     cache: Path | None,
 ) -> None:
@@ -376,5 +384,6 @@ def command(
         epochs=epochs,
         seed=seed,
         top_layers=top_layers,
+        emergent_repeat=emergent_repeat,
     )
     click.echo(json.dumps(summary, sort_keys=True))
