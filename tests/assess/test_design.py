@@ -67,7 +67,7 @@ def test_derived_entries_are_not_claims_for_accuracy_or_copying() -> None:
     # A derived entry shares the independence factor of the row it comes from.
     acc = np.full(4, 0.7)
     p_slot = np.full(d.slot_question.size, 0.5)
-    indep, _ = independence(d, pairs, acc, p_slot, 0.8, 0.05, 10)
+    indep, _, _ = independence(d, pairs, acc, p_slot, 0.8, 0.05, 10)
     j = int(d.derived.nonzero()[0][0])
     assert indep[j] == indep[d.parent[j]]
     # The accuracy a source learns counts its claims only.

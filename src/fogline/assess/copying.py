@@ -25,6 +25,9 @@ one witness, its origin. A source's accuracy is also split (``shared_accuracy_``
 by ``sharing``, 1 - prod(1 - P(dep))) and those it claims alone, each shrunk toward its
 overall accuracy with ``split_strength`` pseudo-rows; a row's likelihood uses the mix.
 A copier is as good as its origin on what it copies and as good as itself on the rest.
+Two copies of one origin also look dependent on each other, so where they agree on a
+value their common origin does not claim, that agreement is not counted as shared
+(``common_origin``): each chose the value on its own.
 """
 
 from __future__ import annotations
@@ -90,8 +93,9 @@ def independence(
     copy_rate: float,
     copy_prior: float,
     false_values: int,
-) -> tuple[FloatArray, FloatArray]:
-    """Per-row independence factors and P(dependent) per source pair (module doc).
+) -> tuple[FloatArray, FloatArray, FloatArray]:
+    """Per-row independence factors, P(dependent) per source pair and each source's
+    originality (module doc).
 
     Without posteriors (the first round) the test sees only whether a pair agrees. A
     derived entry shares the factor of the row it comes from.
@@ -122,7 +126,7 @@ def independence(
     f, s = pairs.first[same], pairs.second[same]
     later = np.where(position[f] > position[s], f, s)
     log_keep = np.log1p(-c * dep[pairs.pair_of[same]])
-    return np.exp(sum_by(later, log_keep, d.src.size))[d.parent], dep
+    return np.exp(sum_by(later, log_keep, d.src.size))[d.parent], dep, origin
 
 
 def direction(
@@ -170,11 +174,66 @@ def originality(d: Design, pairs: Pairs, dep: FloatArray, lo_copies: FloatArray)
     return sum_by(hi, towards_hi, width) - sum_by(lo, towards_hi, width)
 
 
-def sharing(d: Design, pairs: Pairs, dep: FloatArray) -> FloatArray:
-    """Per entry: P(its value is also claimed by a source it depends on), 1 - prod(1 - dep)
-    over the partners that claim the same value."""
+def sharing(d: Design, pairs: Pairs, dep: FloatArray, origin: FloatArray) -> FloatArray:
+    """Per entry: P(its value is one it shares with a source it depends on), 1 - prod(1 -
+    dep) over the partners that claim the same value, each pair's dep first lowered by
+    ``common_origin`` (a shared value that a common origin does not claim was not copied
+    from it)."""
     same = pairs.same
     f, s = pairs.first[same], pairs.second[same]
-    log_no = np.log1p(-np.minimum(dep[pairs.pair_of[same]], 1.0 - 1e-12))
+    dep_same = common_origin(d, pairs, dep, origin)
+    log_no = np.log1p(-np.minimum(dep_same, 1.0 - 1e-12))
     out = sum_by(f, log_no, d.src.size) + sum_by(s, log_no, d.src.size)
     return np.asarray(-np.expm1(out), dtype=np.float64)[d.parent]
+
+
+def common_origin(
+    d: Design, pairs: Pairs, dep: FloatArray, origin: FloatArray, least: float = 0.5
+) -> FloatArray:
+    """Per same-value pair (``pairs.same`` order): its P(dependent) times 1 - max_o dep(s, o)
+    dep(t, o) over the sources o, more original than both, that depend on both (at least
+    ``least``) and claim another value, and not this one, on the question.
+
+    Two copies of one origin look dependent on each other; when they agree on a value the
+    origin does not give, each chose it on its own. Without this, a copier's independent
+    (and mostly right) answers would count as copied, and its accuracy on the values it
+    claims alone would be underrated.
+    """
+    same = pairs.same
+    f, s = pairs.first[same], pairs.second[same]
+    out = np.array(dep[pairs.pair_of[same]], dtype=np.float64)
+    p = dep[pairs.pair_of]
+    other = ~same & (p >= least)
+    x, y, p = pairs.first[other], pairs.second[other], p[other]
+    sx, sy = d.src[x], d.src[y]
+    table: dict[int, dict[int, float]] = {}
+    for rows, partner, q in ((x, sy, origin[sy] > origin[sx]), (y, sx, origin[sx] > origin[sy])):
+        for r, o, v in zip(rows[q].tolist(), partner[q].tolist(), p[q].tolist(), strict=True):
+            table.setdefault(r, {})[o] = v
+    if not table:
+        return out
+    listed = np.fromiter(table, dtype=np.intp, count=len(table))
+    todo = np.flatnonzero(np.isin(f, listed) & np.isin(s, listed) & (out > 0.0)).tolist()
+    if not todo:
+        return out
+    # A partner that also claims this value may be where it came from: it explains
+    # nothing. Only a source with two values on one question can be such a partner.
+    also: set[tuple[int, int]] = set()
+    claims = np.flatnonzero((d.kind == SUPPORT) & (d.weight > 0) & ~d.derived)
+    width = int(d.src.max(initial=0)) + 1
+    keys = d.slot_question[d.slot[claims]].astype(np.int64) * width + d.src[claims]
+    if np.unique(keys).size < keys.size:
+        near = np.isin(f, listed) | np.isin(s, listed)
+        for a, b in zip(f[near].tolist(), s[near].tolist(), strict=True):
+            also.add((a, int(d.src[b])))
+            also.add((b, int(d.src[a])))
+    fl, sl = f.tolist(), s.tolist()
+    for j in todo:
+        a, b = fl[j], sl[j]
+        ta, tb = table[a], table[b]
+        best = max(
+            (v * tb[o] for o, v in ta.items() if o in tb and (a, o) not in also),
+            default=0.0,
+        )
+        out[j] *= 1.0 - best
+    return out

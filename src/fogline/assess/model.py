@@ -173,16 +173,16 @@ class HypothesisModel:
         indep = np.ones(d.src.size)
         share = np.zeros(d.src.size)
         if pairs is not None:
-            indep, dep = independence(d, pairs, acc, None, *self._copying())
-            share = sharing(d, pairs, dep)
+            indep, dep, origin = independence(d, pairs, acc, None, *self._copying())
+            share = sharing(d, pairs, dep, origin)
         n_iter = 0
         for _ in range(self.dependence_rounds if pairs is not None else 0):
             acc, split, _, _, n = self._em(d, acc, alpha, beta, indep, share)
             n_iter += n
             llr, _ = self._weighted_llr(d, _row_accuracy(d, share, *split), indep)
             p_slot = np.exp(log_posterior(d, llr))
-            new, dep = independence(d, pairs, acc, p_slot, *self._copying())  # type: ignore[arg-type]
-            share = sharing(d, pairs, dep)  # type: ignore[arg-type]
+            new, dep, origin = independence(d, pairs, acc, p_slot, *self._copying())  # type: ignore[arg-type]
+            share = sharing(d, pairs, dep, origin)  # type: ignore[arg-type]
             done = bool(np.allclose(new, indep, atol=1e-6))
             indep = new
             if done:
@@ -202,7 +202,7 @@ class HypothesisModel:
         self.row_accuracy_ = dict(zip(d.row_index[own].tolist(), a_row[own].tolist(), strict=True))
         self.dependence_: dict[tuple[str, str], float] = {}
         if pairs is not None:
-            _, dep = independence(d, pairs, acc, np.exp(log_post), *self._copying())
+            _, dep, _ = independence(d, pairs, acc, np.exp(log_post), *self._copying())
             for (s, t), p in zip(pairs.source_pairs.tolist(), dep.tolist(), strict=True):
                 if p >= 0.5:
                     self.dependence_[sources[s], sources[t]] = p

@@ -13,12 +13,16 @@ stances of every tweet (source tweet included) in ``<split>-annotations/subtaskA
 false / unverified). The reporter of a tweet is its author's screen name. Splits as given
 (``train``, ``dev``), but the dev split is one event (germanwings-crash, 25 threads), too
 few to score on; each thread also carries its event (``group``) and the bench scores by
-leave-one-event-out cross-validation over train + dev (eight events, 297 threads).
+cross-validation over train + dev (297 threads). Each thread's ``context`` describes its
+origin, read from the source tweet's JSON: whether its author is a verified account,
+log10(1 + the author's followers) and log10(1 + the tweet's retweets) (who started the
+rumour and how far it spread; Emergent has no such facts).
 """
 
 from __future__ import annotations
 
 import json
+import math
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -38,6 +42,7 @@ class Claim:
     split: str
     reports: tuple[tuple[str, str], ...]
     group: str = ""  # RumourEval: the news event, the unit of its cross-validation folds
+    context: tuple[float, ...] = ()  # facts about the claim's origin (``context_names``)
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +56,7 @@ class VeracityData:
     splits: tuple[str, str]  # (tune split, test split)
     claims: tuple[Claim, ...]
     by_group: bool = False  # score by leave-one-group-out cross-validation (see veracity)
+    context_names: tuple[str, ...] = ()  # names of each claim's ``context`` values
 
 
 def load_emergent(stances: Path, truth: Path, limit: int | None = None) -> VeracityData:
@@ -106,6 +112,26 @@ def _author(path: Path) -> str:
     return str(name) if name else "?"
 
 
+RUMOUREVAL_CONTEXT = ("source_verified", "source_log10_followers", "log10_retweets")
+
+
+def _origin(path: Path) -> tuple[float, ...]:
+    """The source tweet's ``RUMOUREVAL_CONTEXT``: is its author verified, log10(1 +
+    the author's followers), log10(1 + its retweets); a missing field counts as 0."""
+    tweet = _load_json(path)
+    user = tweet.get("user")
+    user = user if isinstance(user, dict) else {}
+
+    def count(value: object) -> float:
+        return math.log10(1.0 + value) if isinstance(value, int | float) and value > 0 else 0.0
+
+    return (
+        1.0 if user.get("verified") is True else 0.0,
+        count(user.get("followers_count")),
+        count(tweet.get("retweet_count")),
+    )
+
+
 def _rumoureval_split(data: Path, split: str, limit: int | None) -> list[Claim]:
     stance_of = _load_json(data / f"{split}-annotations" / "subtaskA.json")
     truth_of = _load_json(data / f"{split}-annotations" / "subtaskB.json")
@@ -118,14 +144,14 @@ def _rumoureval_split(data: Path, split: str, limit: int | None) -> list[Claim]:
     claims = []
     for thread in threads:
         reports = []
-        for tweet in sorted(thread.glob("source-tweet/*.json")) + sorted(
-            thread.glob("replies/*.json")
-        ):
+        sources = sorted(thread.glob("source-tweet/*.json"))
+        for tweet in sources + sorted(thread.glob("replies/*.json")):
             stance = stance_of.get(tweet.stem)
             if isinstance(stance, str):
                 reports.append((_author(tweet), stance))
         truth = str(truth_of[thread.name])
-        claims.append(Claim(thread.name, truth, split, tuple(reports), thread.parent.name))
+        context = _origin(sources[0]) if sources else (0.0,) * len(RUMOUREVAL_CONTEXT)
+        claims.append(Claim(thread.name, truth, split, tuple(reports), thread.parent.name, context))
     return claims
 
 
@@ -151,4 +177,5 @@ def load_rumoureval(data: Path, limit: int | None = None) -> VeracityData:
         ("train", "dev"),
         tuple(claims),
         by_group=True,
+        context_names=RUMOUREVAL_CONTEXT,
     )
