@@ -22,6 +22,15 @@ def test_lexical_stance_reads_overlap_and_negation() -> None:
     assert proba[0].argmax() == 0 and proba[1].argmax() == 1 and proba[2].argmax() == 3
 
 
+def test_lexical_split_is_the_related_part_renormalised() -> None:
+    pairs = [("troops crossed the river", "Troops never crossed the river."), ("a", "b")]
+    scorer = LexicalStance()
+    split, proba = scorer.predict_split(pairs), scorer.predict_proba(pairs)
+    assert split.shape == (2, 3) and np.allclose(split.sum(axis=1), 1.0)
+    assert np.allclose(split, proba[:, :3] / proba[:, :3].sum(axis=1, keepdims=True))
+    assert split[0].argmax() == 1
+
+
 def test_unknown_scorer_is_a_model_error() -> None:
     with pytest.raises(ModelError, match="known: lexical, trained"):
         get_stance_scorer("nope")

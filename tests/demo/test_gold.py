@@ -38,11 +38,10 @@ STATEMENT_FLOORS = {
     "event_at_accuracy": (1.0, 0.90),  # of 11 with a gold event_at
     "direct_accuracy": (1.0, 0.97),  # of 118
     "via_accuracy": (0.5, 0.5),  # of 2
-    # The top "supports" hypothesis of the statement's claims: 0.6525 with the nearest
-    # hypothesis and the trained model's polarity given relatedness (0.6271 with its joint
-    # probabilities; 0.678 with session 2's model; 0.6017 when that model also picked the
-    # hypothesis; 0.6186 with FOGLINE_STANCE=similarity).
-    "stance_accuracy": (0.6525, 0.62),
+    # The top "supports" hypothesis of the statement's claims: 0.6271 with the nearest
+    # hypothesis and the trained model's polarity (0.678 with session 2's model; 0.6017
+    # when that model also picked the hypothesis; 0.6186 with FOGLINE_STANCE=similarity).
+    "stance_accuracy": (0.6271, 0.60),
 }
 
 

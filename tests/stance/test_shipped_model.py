@@ -29,3 +29,16 @@ def test_shipped_model_loads_offline_and_scores_pairs(monkeypatch: pytest.Monkey
     assert np.allclose(proba.sum(axis=1), 1.0)
     assert proba[0, 3] < 0.5 < proba[1, 3]
     assert proba[0, 0] > proba[0, 1]  # a restatement agrees more than it disagrees
+
+
+def test_split_given_relatedness_reads_polarity_of_every_pair() -> None:
+    model = load()
+    claim = "Aldmarkian forces broke through into Selm Region"
+    texts = ["Our heroes have broken through.", "The attack was a hoax; no troops crossed."]
+    split = model.predict_split([(claim, t) for t in texts])
+    assert split.shape == (2, 3)
+    assert np.allclose(split.sum(axis=1), 1.0)
+    # The joint probabilities call the short restatement unrelated; the split still reads it.
+    assert model.predict_proba([(claim, texts[0])])[0, 3] > 0.5
+    assert split[0, 0] > split[0, 1]
+    assert split[1, 1] > split[0, 1]

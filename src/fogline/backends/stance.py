@@ -36,7 +36,13 @@ _NEGATIONS = frozenset(
 
 
 class StanceScorer(Protocol):
-    def predict_proba(self, pairs: Sequence[tuple[str, str]]) -> Probabilities: ...
+    def predict_proba(self, pairs: Sequence[tuple[str, str]]) -> Probabilities:
+        """(n, 4): agree, disagree, discuss, unrelated."""
+        ...
+
+    def predict_split(self, pairs: Sequence[tuple[str, str]]) -> Probabilities:
+        """(n, 3): agree, disagree, discuss, given that each pair is related."""
+        ...
 
 
 class LexicalStance:
@@ -45,18 +51,23 @@ class LexicalStance:
 
     def predict_proba(self, pairs: Sequence[tuple[str, str]]) -> Probabilities:
         out = np.zeros((len(pairs), len(LABELS)), dtype=np.float64)
+        split = self.predict_split(pairs)
         for row, (claim, text) in enumerate(pairs):
             words = content_words(claim)
             seen = set(content_words(text))
             overlap = sum(w in seen for w in words) / len(words) if words else 0.0
             related = min(0.95, max(0.05, 1.5 * overlap))
-            lowered_claim, lowered_text = claim.lower().split(), text.lower().split()
-            negated = any(w in _NEGATIONS for w in lowered_claim) != any(
-                w in _NEGATIONS for w in lowered_text
-            )
-            split = (0.15, 0.7, 0.15) if negated else (0.7, 0.1, 0.2)
-            out[row, :3] = np.asarray(split) * related
+            out[row, :3] = split[row] * related
             out[row, 3] = 1.0 - related
+        return out
+
+    def predict_split(self, pairs: Sequence[tuple[str, str]]) -> Probabilities:
+        out = np.zeros((len(pairs), len(LABELS) - 1), dtype=np.float64)
+        for row, (claim, text) in enumerate(pairs):
+            negated = any(w in _NEGATIONS for w in claim.lower().split()) != any(
+                w in _NEGATIONS for w in text.lower().split()
+            )
+            out[row] = (0.15, 0.7, 0.15) if negated else (0.7, 0.1, 0.2)
         return out
 
 

@@ -74,7 +74,8 @@ def softmax(logits: npt.NDArray[np.float64], temperature: float) -> npt.NDArray[
 
 
 class StanceModel:
-    """Relatedness model + cross-encoder; ``predict_proba`` is the whole interface."""
+    """Relatedness model + cross-encoder: ``predict_proba`` over all four labels, and
+    ``predict_split`` for pairs known to be related."""
 
     def __init__(
         self,
@@ -123,29 +124,50 @@ class StanceModel:
                 out[rows] = self.cross(batch).double().numpy()
         return out
 
+    def _vectors(self, claims: Sequence[str]) -> dict[str, npt.NDArray[np.float32]]:
+        distinct = list(dict.fromkeys(claims))
+        return dict(zip(distinct, self.embed(distinct), strict=True))
+
+    def _split(
+        self,
+        pairs: Sequence[tuple[str, str]],
+        bodies: dict[str, Body],
+        claim_vectors: dict[str, npt.NDArray[np.float32]],
+    ) -> Probabilities:
+        """The cross-encoder's calibrated agree / disagree / discuss split per pair, reading
+        the claim against the body's sentences most similar to it."""
+        excerpts = []
+        for claim, text in pairs:
+            body = bodies[text]
+            sims = cosines(claim_vectors[claim], body)
+            excerpts.append(
+                excerpt(body.sentences, sims, self.excerpt_sentences, self.excerpt_refuting)
+            )
+        logits = self.cross_logits([claim for claim, _ in pairs], excerpts)
+        return softmax(logits + self.bias, self.temperature)
+
     def predict_proba(self, pairs: Sequence[tuple[str, str]]) -> Probabilities:
         """(n, 4) probabilities over ``LABELS`` for (claim, text) pairs, in input order."""
         if not pairs:
             return np.zeros((0, len(RELATED_LABELS) + 1), dtype=np.float64)
         bodies = self.bodies([text for _, text in pairs])
-        claim_list = list(dict.fromkeys(claim for claim, _ in pairs))
-        claim_vectors = dict(zip(claim_list, self.embed(claim_list), strict=True))
+        claim_vectors = self._vectors([claim for claim, _ in pairs])
         features = np.stack([pair_features(c, claim_vectors[c], bodies[t]) for c, t in pairs])
         related = self.relatedness.probability(features)
         split = np.tile(np.asarray(self.config["prior"], dtype=np.float64), (len(pairs), 1))
         run = [i for i, p in enumerate(related) if p >= SKIP_BELOW]
         if run:
-            excerpts = []
-            for i in run:
-                claim, text = pairs[i]
-                body = bodies[text]
-                sims = cosines(claim_vectors[claim], body)
-                excerpts.append(
-                    excerpt(body.sentences, sims, self.excerpt_sentences, self.excerpt_refuting)
-                )
-            logits = self.cross_logits([pairs[i][0] for i in run], excerpts)
-            split[run] = softmax(logits + self.bias, self.temperature)
+            split[run] = self._split([pairs[i] for i in run], bodies, claim_vectors)
         return np.column_stack([split * related[:, None], 1.0 - related])
+
+    def predict_split(self, pairs: Sequence[tuple[str, str]]) -> Probabilities:
+        """(n, 3) probabilities over ``RELATED_LABELS`` given that each pair is related: the
+        cross-encoder runs on every pair and the relatedness stage not at all (for callers
+        that know the text is about the claim)."""
+        if not pairs:
+            return np.zeros((0, len(RELATED_LABELS)), dtype=np.float64)
+        bodies = self.bodies([text for _, text in pairs])
+        return self._split(pairs, bodies, self._vectors([claim for claim, _ in pairs]))
 
 
 def read_config(path: Path) -> dict[str, Any]:
