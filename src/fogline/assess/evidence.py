@@ -37,6 +37,7 @@ from fogline.records import (
     Statement,
     stable_id,
 )
+from fogline.union_find import UnionFind
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,23 +56,6 @@ class EvidenceParams:
 
     def as_dict(self) -> dict[str, float]:
         return {f"evidence.{k}": getattr(self, k) for k in self.__dataclass_fields__}
-
-
-class _UnionFind:
-    def __init__(self) -> None:
-        self.parent: dict[str, str] = {}
-
-    def find(self, x: str) -> str:
-        self.parent.setdefault(x, x)
-        while self.parent[x] != x:
-            self.parent[x] = self.parent[self.parent[x]]
-            x = self.parent[x]
-        return x
-
-    def union(self, a: str, b: str) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            self.parent[max(ra, rb)] = min(ra, rb)
 
 
 def _interest(
@@ -136,7 +120,7 @@ def build_evidence(
     claim_by_id = {c.id: c for c in claims}
     statement_by_id = {s.id: s for s in statements}
     actor_by_id = {a.id: a for a in link.actors.actors}
-    groups = _UnionFind()
+    groups = UnionFind()
     for dep in link.dependences:
         groups.union(dep.claim_id, dep.depends_on)
 
@@ -212,7 +196,7 @@ def build_evidence(
 def _with_independence(
     question: Question,
     rows: list[tuple[str, str, StanceLabel, tuple[str, ...], dict[str, float]]],
-    groups: _UnionFind,
+    groups: UnionFind,
 ) -> list[Evidence]:
     members: dict[tuple[str, StanceLabel, str], set[str]] = defaultdict(set)
     row_roots = []

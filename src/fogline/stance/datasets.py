@@ -17,6 +17,7 @@ from pathlib import Path
 from fogline.bench.data_files import read_csv
 from fogline.errors import InputError
 from fogline.stance import LABELS
+from fogline.union_find import UnionFind
 
 DEV_FRACTION = 0.2
 
@@ -57,19 +58,11 @@ def _hash_fraction(key: str) -> float:
 
 def split_parts(pairs: list[Pair]) -> list[str]:
     """``train``, ``dev`` or ``dropped`` for each pair (see the module docstring)."""
-    parent: dict[str, str] = {}
-
-    def find(x: str) -> str:
-        parent.setdefault(x, x)
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
+    groups = UnionFind()
     for p in pairs:
-        a, b = find("h:" + p.claim), find("b:" + p.body_id)
-        if p.stance not in (None, "unrelated") and a != b:
-            parent[max(a, b)] = min(a, b)
+        if p.stance not in (None, "unrelated"):
+            groups.union("h:" + p.claim, "b:" + p.body_id)
+    find = groups.find
     # Components in the order of a hash of their root (their smallest member, so the order
     # does not depend on the file's) go to dev until it holds DEV_FRACTION of the related
     # pairs: components differ in size by two orders of magnitude, so a per-component coin
