@@ -220,3 +220,55 @@ def test_quote_credited_after_a_dash(analyze: Any) -> None:
     assert (st.speaker, st.cue) == ("Sonya Herridge", "\u2015")
     assert st.content == "The border is calm and the roads are open."
     assert st.direct
+
+
+def test_the_quotation_beside_the_cue_not_the_sentence_before(analyze: Any) -> None:
+    # The parser hangs "She called ..." off "said" as a second complement; the quotation
+    # next to the cue is what was said.
+    text = (
+        "A retired teacher from Dover said the speeches had led her to rule out both "
+        "candidates. She called the senator a \u201cdecent man.\u201d\n\n"
+        "\u201cI hate to say it,\u201d she said. \u201cI can't see him in the White House.\u201d"
+    )
+    said = [s for s in analyze(text).statements if s.speaker == "she"]
+    assert [s.content for s in said] == ["I hate to say it,"]
+
+
+def test_parenthetical_speech_clause_after_the_verb_it_reports(analyze: Any) -> None:
+    st = only(analyze("The economy will recover, many economists say, because demand is rising."))
+    assert (st.speaker, st.cue) == ("many economists", "say")
+    assert st.content.startswith("The economy will recover")
+    assert st.content.endswith("because demand is rising")
+
+
+def test_a_report_inside_a_quotation_belongs_to_the_quoted_speaker(analyze: Any) -> None:
+    st = only(analyze('"My brother told me that the mill had closed," the farmer said.'))
+    assert (st.speaker, st.cue) == ("the farmer", "said")
+    assert st.direct
+
+
+def test_light_verb_with_its_object_is_the_cue(analyze: Any) -> None:
+    st = only(analyze("The president made clear that the troops would stay."))
+    assert (st.speaker, st.cue, st.content) == (
+        "The president",
+        "made clear",
+        "the troops would stay",
+    )
+    st = only(analyze("The mayor issued a statement saying the water was safe."))
+    assert (st.cue, st.content) == ("issued a statement saying", "the water was safe")
+    st = only(analyze("Several lawmakers raised concerns that the plan would raise prices."))
+    assert (st.speaker, st.cue) == ("Several lawmakers", "raised concerns")
+    assert st.content == "the plan would raise prices"
+
+
+def test_a_reporting_participle_after_a_quote_is_the_speaker_s_own_statement(
+    analyze: Any,
+) -> None:
+    text = (
+        'The senator stressed that "the only way forward is to get both parties working '
+        'together," suggesting that the vote might be delayed.'
+    )
+    stressed, suggesting = analyze(text).statements
+    assert stressed.content == "the only way forward is to get both parties working together,"
+    assert (suggesting.speaker, suggesting.cue) == ("The senator", "suggesting")
+    assert suggesting.content == "the vote might be delayed"

@@ -63,3 +63,30 @@ def test_sourceless_statement_has_an_empty_speaker_in_broad_mode_only(nlp: Any) 
     broad = [s for s in extract_statements(doc, "d", None, [], broad=True) if s.cue == "expected"]
     assert broad and broad[0].speaker == "" and broad[0].speaker_start == broad[0].speaker_end
     assert all(s.speaker for s in extract_statements(doc, "d", None, []))
+
+
+def test_pipeline_keeps_complements_that_carry_what_was_said(nlp: Any) -> None:
+    doc = nlp("The company plans to close the plant in the spring.")
+    frame = learned_frame(_token(doc, "plans"))
+    assert frame is not None and frame.kind == "xcomp" and not frame.clausal
+    (st,) = extract_statements(doc, "d", None, [])
+    assert (st.speaker, st.cue) == ("The company", "plans")
+    assert st.content == "to close the plant in the spring"
+    doc = nlp("The senator called for a ban on the sale of assault weapons.")
+    frame = learned_frame(_token(doc, "called"))
+    assert frame is not None and frame.kind == "prep-cue"
+    (st,) = extract_statements(doc, "d", None, [])
+    assert (st.cue, st.content) == ("called for", "a ban on the sale of assault weapons")
+
+
+def test_a_negated_cue_with_a_complement_says_nothing(nlp: Any) -> None:
+    doc = nlp("The agency did not respond to a request for comment.")
+    assert extract_statements(doc, "d", None, []) == []
+    (st,) = extract_statements(doc, "d", None, [], broad=True)
+    assert st.content == "a request for comment"
+
+
+def test_a_speech_verb_s_object_is_what_was_said_unless_a_pronoun(nlp: Any) -> None:
+    (st,) = extract_statements(nlp("The ministry denied the report."), "d", None, [])
+    assert (st.speaker, st.cue, st.content) == ("The ministry", "denied", "the report")
+    assert extract_statements(nlp("The ministry denied it."), "d", None, []) == []

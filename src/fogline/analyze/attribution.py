@@ -10,8 +10,10 @@ Rules over the parse, one speech cue at a time:
   ``echoes`` for the link stage to tie to Z's statement;
 - participles without a subject (``..., claiming that C``) take the subject of their head;
 - ``C1, X said, C2``: a parenthetical speech clause reports the clause around it;
-- ``Name: C`` lines, ``"C" \u2015 Name`` credits, positions taken and learned cues: see
-  ``attribution_frames``.
+- ``Name: C`` lines, ``"C" \u2015 Name`` credits, positions taken, light verbs ("made
+  clear that C") and learned cues: see ``attribution_frames``;
+- a cue inside a quotation reports the quoted speaker's words, not the document's: skipped
+  (PolNeAR marks 8 of 4,097 cues of a train fold there).
 
 The time phrase of the sentence outside the content gives when it was said; a time
 phrase inside the content gives when the reported event happened.
@@ -30,6 +32,7 @@ from fogline.analyze.attribution_frames import (
     colon_line,
     dash_credit,
     learned,
+    light_verb,
     position,
 )
 from fogline.analyze.attribution_learned import is_learned_cue
@@ -46,12 +49,14 @@ from fogline.analyze.parse_spans import (
     Span,
     hint,
     name_tokens,
+    nearest_content,
     span,
     span_text,
     speaker_head,
     strip_mark,
     subject_of,
     tokens_between,
+    without_reports,
 )
 from fogline.analyze.quotes import quote_at
 from fogline.analyze.timex import find_times
@@ -79,7 +84,7 @@ def _find_one(cue: Any, quotes: list[Span], text: str) -> Found | None:
     lemma = cue.lemma_.lower()
     subject = subject_of(cue)
     children = list(cue.children)
-    content_tok = next((c for c in children if c.dep_ in _CONTENT_DEPS), None)
+    content_tok = nearest_content(cue, children, _CONTENT_DEPS)
     if content_tok is None:
         content_tok = _that_clause_under_object(children)
     via: str | None = None
@@ -162,7 +167,7 @@ def _find_one(cue: Any, quotes: list[Span], text: str) -> Found | None:
     if host is not None and _adjacent_quote(quotes, cue, speaker, text) is None:
         content = host
     elif content_tok is not None:
-        content = span(strip_mark(content_tok))
+        content = span(without_reports(cue, strip_mark(content_tok)))
         quote = quote_at(quotes, *content)
         if quote is not None and quote[0] <= content[0] and content[1] <= quote[1]:
             content = quote  # a quotation running over several sentences
@@ -197,13 +202,14 @@ def _host_clause(cue: Any) -> Span | None:
 
 def _parenthetical(cue: Any) -> bool:
     """``C1, X said, C2``: a speech clause set off by commas inside the clause it reports."""
-    if cue.dep_ != "parataxis" or cue.i > cue.head.i:
+    if cue.dep_ != "parataxis":
         return False
     first, last = cue.left_edge.i, cue.right_edge.i
     doc = cue.doc
     left = doc[first].text == "," or (first > 0 and doc[first - 1].text == ",")
     right = doc[last].text == "," or (last + 1 < len(doc) and doc[last + 1].text == ",")
-    return bool(first > cue.head.left_edge.i and left and right)
+    around = first > cue.head.left_edge.i and last < cue.head.right_edge.i
+    return bool(around and left and right)
 
 
 def _adjacent_quote(quotes: list[Span], cue: Any, speaker: Span, text: str) -> Span | None:
@@ -233,9 +239,11 @@ def extract_statements(
     """All attributed statements in a parsed spaCy ``doc``, in text order.
 
     Besides the hand rules, a cue the learned classifier (``attribution_learned``) accepts
-    gives a statement when it reports a clause ("X hinted that C"). ``broad`` takes every
-    learned cue (PolNeAR's wide notion of attribution: "X wants Y", "X backed Y", and
-    sourceless "X is expected to C" with an empty speaker span); off in the pipeline."""
+    gives a statement when it reports a clause ("X hinted that C") or carries what was
+    said in a complement ("X called for Y"; ``attribution_frames.learned``). ``broad``
+    takes every learned cue (PolNeAR's wide notion of attribution: "X wants Y", "X backed
+    Y", and sourceless "X is expected to C" with an empty speaker span); off in the
+    pipeline."""
     statements: list[Statement] = []
     seen_content: set[Span] = set()
     in_quotes = QuoteMask(quotes)
@@ -244,18 +252,22 @@ def extract_statements(
         sent_times: list[TimeRef] | None = None
         for tok in sent:
             found: Found | None = None
-            if tok.lower_ == "according" and tok.dep_ in ("prep", "advmod"):
+            quoted = tok.idx in in_quotes
+            if tok.text == ":":
+                found = colon_line(tok)  # "WALLACE: C" lines open inside quoted transcripts
+            elif quoted:
+                continue  # the quoted speaker's own report, not the document's
+            elif tok.lower_ == "according" and tok.dep_ in ("prep", "advmod"):
                 found = according_to(tok)
-            elif tok.text == ":":
-                found = colon_line(tok)
             elif tok.is_punct:
                 found = dash_credit(tok, quotes)
             elif tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in CUE_VERBS:
                 found = _find_one(tok, quotes, text)
             if found is None and tok.lemma_.lower() in POSITION_FRAMES:
                 found = position(tok)
-            if found is None and is_learned_cue(tok, tok.idx in in_quotes):
-                found = learned(tok, clausal_only=not broad)
+            if found is None and is_learned_cue(tok, quoted):
+                found = learned(tok, broad, quoted)
+            found = light_verb(tok, found)
             if found is None or found.content in seen_content:
                 continue
             seen_content.add(found.content)

@@ -29,6 +29,11 @@ class LearnedFrame(NamedTuple):
     cue: Span
     content: Span
     clausal: bool = False  # the content is a clause with its own subject: reported speech
+    # Where the content came from: the complement's dependency ("ccomp", "xcomp", "dobj",
+    # "oprd", ...), "prep-cue" ("called for X"), "agent" ("was reported by X"),
+    # "sourceless" ("X is expected to C"), "noun" ("Trump's claim that C"); an adjective
+    # cue's kind is prefixed "adj-".
+    kind: str = ""
 
 
 def _is_time(prep: Any) -> bool:
@@ -39,6 +44,12 @@ def is_learned_cue(tok: Any, in_quote: bool = False) -> bool:
     """Whether the shipped cue classifier reads ``tok`` as an attribution cue."""
     model = load_cue_model()
     return model is not None and model.is_cue(tok, in_quote)
+
+
+def cue_probability(tok: Any, in_quote: bool = False) -> float:
+    """The shipped cue classifier's probability that ``tok`` heads a cue (0.0 without it)."""
+    model = load_cue_model()
+    return model.probability(tok, in_quote) if model is not None else 0.0
 
 
 def learned_frame(cue: Any) -> LearnedFrame | None:
@@ -59,6 +70,7 @@ def learned_frame(cue: Any) -> LearnedFrame | None:
     cue_tokens = [cue]
     content_tokens: list[Any] = []
     clausal = False
+    kind = ""
     for child in cue.rights:
         if child.dep_ == "prt":
             cue_tokens.append(child)
@@ -69,13 +81,16 @@ def learned_frame(cue: Any) -> LearnedFrame | None:
             if pobj:
                 cue_tokens.append(child)
                 content_tokens.extend(t for g in pobj for t in g.subtree)
+                kind = kind or "prep-cue"
         elif child.dep_ in _CONTENT_DEPS:
             if child.dep_ == "ccomp":
                 clausal = clausal or (not content_tokens and is_clause(child))
                 content_tokens.extend(strip_mark(child))
             else:
                 content_tokens.extend(child.subtree)
-    return _frame(subject, cue_tokens, content_tokens, clausal)
+            kind = kind or child.dep_
+    prefix = "adj-" if cue.pos_ == "ADJ" else ""
+    return _frame(subject, cue_tokens, content_tokens, clausal, prefix + kind)
 
 
 def _passive_frame(cue: Any, passive: Any) -> LearnedFrame | None:
@@ -84,7 +99,7 @@ def _passive_frame(cue: Any, passive: Any) -> LearnedFrame | None:
     agent = next((c for c in cue.rights if c.dep_ == "agent"), None)
     by_whom = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent else None
     if agent is not None and by_whom is not None:
-        return _frame(by_whom, [cue, agent], list(passive.subtree), False)
+        return _frame(by_whom, [cue, agent], list(passive.subtree), False, "agent")
     rest = [c for c in cue.rights if c.dep_ in ("xcomp", "ccomp", "oprd")]
     if not rest or passive.pos_ == "PRON":
         return None
@@ -92,7 +107,7 @@ def _passive_frame(cue: Any, passive: Any) -> LearnedFrame | None:
     content = span(tokens)
     if content[1] <= content[0]:
         return None
-    return LearnedFrame(None, span([cue]), content, False)
+    return LearnedFrame(None, span([cue]), content, False, "sourceless")
 
 
 def _noun_frame(cue: Any) -> LearnedFrame | None:
@@ -124,11 +139,11 @@ def _noun_frame(cue: Any) -> LearnedFrame | None:
                 content_tokens.extend(t for g in pobj for t in g.subtree)
         if content_tokens:
             break
-    return _frame(owner, cue_tokens, content_tokens, clausal)
+    return _frame(owner, cue_tokens, content_tokens, clausal, "noun")
 
 
 def _frame(
-    subject: Any, cue_tokens: list[Any], content_tokens: list[Any], clausal: bool
+    subject: Any, cue_tokens: list[Any], content_tokens: list[Any], clausal: bool, kind: str
 ) -> LearnedFrame | None:
     if not content_tokens:
         return None
@@ -136,7 +151,7 @@ def _frame(
     head = speaker_head(subject)
     if content[1] <= content[0] or content[0] <= head.idx < content[1]:
         return None
-    return LearnedFrame(head, span(cue_tokens), content, clausal)
+    return LearnedFrame(head, span(cue_tokens), content, clausal, kind)
 
 
 def is_clause(tok: Any) -> bool:

@@ -1,5 +1,6 @@
 """Spans of a spaCy parse that attribution needs: a speaker's name and whole phrase,
-the subject of a speech verb, clause spans without their complementiser.
+the subject of a speech verb, the complement clause a cue reports, clause spans without
+their complementiser.
 
 Tokens are compared by index (``tok.i``): spaCy builds a new Token object on each access.
 """
@@ -9,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from fogline.analyze.lexicon import RELATIVE_PRONOUNS
+from fogline.analyze.lexicon import CUE_VERBS, POSITION_FRAMES, RELATIVE_PRONOUNS
 
 Span = tuple[int, int]
 NAME_DEPS = ("compound", "amod", "det", "poss", "case", "nmod", "nummod", "quantmod", "flat")
@@ -99,8 +100,55 @@ def subject_of(verb: Any) -> Any | None:
     if verb.dep_ in ("advcl", "conj", "xcomp", "relcl") and verb.head.i != verb.i:
         if verb.dep_ == "relcl" and verb.head.pos_ in ("PROPN", "NOUN"):
             return antecedent(verb.head)
-        return subject_of(verb.head)
+        host = verb.head
+        if verb.tag_ == "VBG" and verb.dep_ == "advcl" and host.dep_ == "ccomp":
+            host = host.head  # 'X stressed that "C," suggesting D': D is X's, not C's
+        return subject_of(host)
     return None
+
+
+def without_reports(cue: Any, tokens: list[Any]) -> list[Any]:
+    """A content's tokens without a trailing participle that reports more ('"C,"
+    suggesting D' hung off C's verb): that is a statement of its own."""
+    dropped: set[int] = set()
+    for tok in tokens:
+        if (
+            tok.dep_ == "advcl"
+            and tok.tag_ == "VBG"
+            and tok.i > cue.i
+            and tok.lemma_.lower() in _REPORTING_VERBS
+        ):
+            dropped |= {t.i for t in tok.subtree}
+    return [t for t in tokens if t.i not in dropped] if dropped else tokens
+
+
+def nearest_content(cue: Any, children: list[Any], deps: Iterable[str]) -> Any | None:
+    """The complement clause the cue reports: of several (a misparse can hang the sentence
+    before as a second ``ccomp``), the one not cut off from the cue by a sentence end or a
+    paragraph break, then the nearest."""
+    best: tuple[int, int] | None = None
+    pick = None
+    for child in children:
+        if child.dep_ not in deps:
+            continue
+        if child.i > cue.i:
+            between = cue.doc[cue.i + 1 : child.left_edge.i]
+        else:
+            between = cue.doc[child.right_edge.i + 1 : cue.i]
+        inside = {t.i for t in cue.subtree} - {t.i for t in child.subtree}
+        cut = sum(
+            1
+            for t in between
+            if t.i in inside and (t.text in _SENTENCE_ENDS or (t.is_space and "\n" in t.text))
+        )
+        key = (cut, len(between))
+        if best is None or key < best:
+            best, pick = key, child
+    return pick
+
+
+_SENTENCE_ENDS = frozenset({".", "?", "!"})
+_REPORTING_VERBS = CUE_VERBS | frozenset(POSITION_FRAMES)
 
 
 def span_text(doc: Any, span: Span) -> str:

@@ -20,7 +20,7 @@ from fogline.analyze.attribution import extract_statements
 from fogline.analyze.quotes import find_quotes
 from fogline.backends import load_parser
 from fogline.bench import report
-from fogline.bench.attribution_convention import to_attribution
+from fogline.bench.attribution_convention import outermost, to_attribution
 from fogline.bench.attribution_scoring import Article, Attribution, Tally, load_split, to_brat
 from fogline.errors import InputError
 
@@ -35,13 +35,15 @@ Progress = Callable[[int, int], None]
 
 def fogline_system(doc: Any, broad: bool = False) -> list[Attribution]:
     """fogline's attributed statements in a parsed article, in PolNeAR's span conventions
-    (``attribution_convention``). ``broad`` reads every cue the learned classifier accepts
-    with its generic frame (PolNeAR's wide notion of attribution, "X wants / backed Y",
-    sourceless "X is expected to C"); the pipeline keeps only learned cues that report a
-    clause ("X hinted that C"), because analysts' reported speech is narrower."""
+    (``attribution_convention``; a report nested in another's content counts only as part
+    of it). ``broad`` reads every cue the learned classifier accepts with its generic frame
+    (PolNeAR's wide notion of attribution, "X wants / backed Y", sourceless "X is expected
+    to C"); the pipeline keeps the learned cues that report a clause ("X hinted that C") or
+    carry what was said in a complement ("X called for Y", "X plans to C"), because
+    analysts' reported speech is narrower."""
     text = doc.text
     quotes = find_quotes(text)
-    statements = extract_statements(doc, "bench", None, quotes, broad=broad)
+    statements = outermost(extract_statements(doc, "bench", None, quotes, broad=broad))
     taken = {(s.content_start, s.content_end): s.cue_start for s in statements}
     return [to_attribution(doc, text, s, quotes, taken) for s in statements]
 
@@ -148,9 +150,14 @@ def run(
             "needs all three roles equal",
             "annotator": "alphabetically first .ann per article",
             "system": "top level: the pipeline's attribution (what fogline ships: rules "
-            "plus learned cues that report a clause); variants.broad: every cue the "
-            "learned classifier accepts (models/attribution_cue_model.json, trained on "
-            "PolNeAR's train split), sourceless ones included",
+            "plus learned cues that report a clause or carry what was said in a "
+            "complement); variants.broad: every cue the learned classifier accepts "
+            "(models/attribution_cue_model.json, trained on PolNeAR's train split), "
+            "sourceless ones included",
+            "convention": "statements are mapped to PolNeAR's spans "
+            "(bench/attribution_convention.py); a statement whose cue lies inside another "
+            "statement's content is left out, since PolNeAR annotates nested reports only "
+            "as part of the outer content",
         },
     )
 
