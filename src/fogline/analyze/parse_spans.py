@@ -128,6 +128,7 @@ def nearest_content(cue: Any, children: list[Any], deps: Iterable[str]) -> Any |
     paragraph break, then the nearest."""
     best: tuple[int, int] | None = None
     pick = None
+    cue_tree = {t.i for t in cue.subtree}
     for child in children:
         if child.dep_ not in deps:
             continue
@@ -135,7 +136,7 @@ def nearest_content(cue: Any, children: list[Any], deps: Iterable[str]) -> Any |
             between = cue.doc[cue.i + 1 : child.left_edge.i]
         else:
             between = cue.doc[child.right_edge.i + 1 : cue.i]
-        inside = {t.i for t in cue.subtree} - {t.i for t in child.subtree}
+        inside = cue_tree - {t.i for t in child.subtree}
         cut = sum(
             1
             for t in between
