@@ -84,3 +84,21 @@ def test_long_quotes_are_shortened(result: dict[str, Any]) -> None:
     text = summary(long, width=300)
     assert "\u2026" in text
     assert "word " * 30 not in text
+
+
+def test_narrow_terminal_keeps_wordings_whole(result: dict[str, Any]) -> None:
+    text = summary(result, width=80)
+    lines = text.splitlines()
+    assert max(len(line.rstrip()) for line in lines) <= 80
+    for h in result["questions"][0]["hypotheses"]:
+        row = next(line for line in lines if h["text"] in line)
+        assert "%" in row  # wording, probability and bar share one line
+    assert "Institute for Conflict Study supports Aldmark holds a" in text
+    assert "\u201cWe hold our positions in Selm\u201d" in text
+    assert "Kerevian military bloggers" in text and "0.31" in text
+
+
+def test_wide_terminal_shows_every_column(result: dict[str, Any]) -> None:
+    text = summary(result, width=200)
+    for header in ("majority vote", "stance", "what was said", "kind", "statements"):
+        assert header in text

@@ -19,6 +19,10 @@ from fogline.present import numbers
 from fogline.present.index import ResultIndex, rows, source_kind, text
 
 BAR_WIDTH = 20
+NARROW_BAR_WIDTH = 10
+# Below this many columns the tables take their narrow layout: fewer, shorter columns, so
+# that wordings and quotes keep room on an 80-column terminal.
+WIDE_COLUMNS = 110
 TOP_EVIDENCE = 5
 TOP_SOURCES = 10
 QUOTE_CHARS = 90
@@ -28,9 +32,9 @@ def _count(n: int, noun: str) -> str:
     return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
-def _bar(probability: Any) -> Text:
-    filled = round(numbers.unit(probability) * BAR_WIDTH)
-    return Text("\u2588" * filled + "\u2591" * (BAR_WIDTH - filled), style="cyan")
+def _bar(probability: Any, width: int = BAR_WIDTH) -> Text:
+    filled = round(numbers.unit(probability) * width)
+    return Text("\u2588" * filled + "\u2591" * (width - filled), style="cyan")
 
 
 def _shorten(value: str, limit: int = QUOTE_CHARS) -> str:
@@ -54,31 +58,32 @@ def _contribution(evidence: Mapping[str, Any], hypothesis_id: Any) -> float | No
     return numbers.as_float(contributions.get(hypothesis_id))
 
 
-def _hypothesis_table(question: Mapping[str, Any], number: int) -> Table:
+def _hypothesis_table(question: Mapping[str, Any], number: int, narrow: bool) -> Table:
     majority = question.get("majority_vote")
     title = Text(f"Q{number}. ", style="bold")
     title.append(text(question.get("text")) or text(question.get("id")), style="bold")
     table = Table(title=title, title_justify="left", box=box.SIMPLE_HEAD)
-    table.add_column("hypothesis")
-    table.add_column("probability", justify="right")
+    table.add_column("hypothesis", ratio=1)
+    table.add_column("prob." if narrow else "probability", justify="right")
     table.add_column("interval", justify="right")
     table.add_column("", no_wrap=True)
-    table.add_column("majority vote", justify="right")
+    table.add_column("vote" if narrow else "majority vote", justify="right")
+    marker = "majority pick" if narrow else "majority vote pick"
     for h in rows(question, "hypotheses"):
         name = Text(text(h.get("text")) or text(h.get("id")))
         if h.get("id") is not None and h.get("id") == majority:
-            name.append("  \u2190 majority vote pick", style="yellow")
+            name.append(f"  \u2190 {marker}", style="yellow")
         table.add_row(
             name,
             Text(numbers.percent(h.get("probability")), style="bold"),
             Text(numbers.percent_interval(h.get("interval"))),
-            _bar(h.get("probability")),
+            _bar(h.get("probability"), NARROW_BAR_WIDTH if narrow else BAR_WIDTH),
             Text(numbers.percent(h.get("majority_vote_share"))),
         )
     return table
 
 
-def _evidence_table(index: ResultIndex, question: Mapping[str, Any]) -> Table | None:
+def _evidence_table(index: ResultIndex, question: Mapping[str, Any], narrow: bool) -> Table | None:
     leader = _leader(question)
     if leader is None:
         return None
@@ -92,27 +97,33 @@ def _evidence_table(index: ResultIndex, question: Mapping[str, Any]) -> Table | 
     title = Text("Top evidence for or against the leading hypothesis: ", style="bold")
     title.append(text(leader.get("text")) or text(leader.get("id")))
     table = Table(title=title, title_justify="left", box=box.SIMPLE_HEAD)
-    table.add_column("source")
-    table.add_column("stance")
-    table.add_column("on")
-    table.add_column("contribution", justify="right")
-    table.add_column("what was said")
     hyp_text = {
         h.get("id"): text(h.get("text")) or text(h.get("id")) for h in rows(question, "hypotheses")
     }
+    if narrow:
+        table.add_column("contribution", justify="right")
+        table.add_column("who, on what, and what was said", ratio=1)
+    else:
+        for name in ("source", "stance", "on"):
+            table.add_column(name)
+        table.add_column("contribution", justify="right")
+        table.add_column("what was said")
     for _, _, value, ev in sorted(scored, key=lambda item: item[:2])[:TOP_EVIDENCE]:
         claims = ev.get("claims")
         quote = next(
             (q for q in map(index.claim_quote, claims if isinstance(claims, list) else []) if q), ""
         )
+        source = Text(index.source_name(ev.get("source"), ev.get("source_name")))
         label = text(ev.get("label")) + (" (absent)" if ev.get("absent") else "")
-        table.add_row(
-            Text(index.source_name(ev.get("source"), ev.get("source_name"))),
-            Text(label, style="green" if ev.get("label") == "supports" else "red"),
-            Text(hyp_text.get(ev.get("hypothesis")) or text(ev.get("hypothesis"))),
-            Text(numbers.signed(value), style="green" if value > 0 else "red"),
-            Text(_shorten(quote), style="italic"),
-        )
+        stance = Text(label, style="green" if ev.get("label") == "supports" else "red")
+        on = Text(hyp_text.get(ev.get("hypothesis")) or text(ev.get("hypothesis")))
+        contribution = Text(numbers.signed(value), style="green" if value > 0 else "red")
+        said = Text(_shorten(quote), style="italic")
+        if narrow:
+            quoted = Text.assemble("\u201c", said, "\u201d")
+            table.add_row(contribution, Text.assemble(source, " ", stance, " ", on, "\n", quoted))
+        else:
+            table.add_row(source, stance, on, contribution, said)
     return table
 
 
@@ -129,7 +140,7 @@ def _influence(result: Mapping[str, Any]) -> dict[str, float]:
     return influence
 
 
-def _sources_table(index: ResultIndex, result: Mapping[str, Any]) -> Table | None:
+def _sources_table(index: ResultIndex, result: Mapping[str, Any], narrow: bool) -> Table | None:
     if not index.sources_list:
         return None
     influence = _influence(result)
@@ -144,31 +155,39 @@ def _sources_table(index: ResultIndex, result: Mapping[str, Any]) -> Table | Non
     shown = ranked[:TOP_SOURCES]
     title = Text(f"Sources (top {len(shown)} of {len(ranked)} by influence)", style="bold")
     table = Table(title=title, title_justify="left", box=box.SIMPLE_HEAD)
-    for name in ("source", "kind", "side", "grade"):
-        table.add_column(name)
-    for name in ("reliability", "independence", "statements", "influence"):
+    left = ("source", "grade") if narrow else ("source", "kind", "side", "grade")
+    right = (
+        ("reliability", "independence", "influence")
+        if narrow
+        else ("reliability", "independence", "statements", "influence")
+    )
+    for name in left:
+        table.add_column(name, ratio=1 if name == "source" else None)
+    for name in right:
         table.add_column(name, justify="right")
     for s in shown:
         reliability = numbers.decimal(s.get("reliability"))
         interval = numbers.decimal_interval(s.get("reliability_interval"))
-        if interval != numbers.MISSING:
+        if interval != numbers.MISSING and not narrow:
             reliability += f" ({interval})"
-        table.add_row(
-            Text(text(s.get("name")) or text(s.get("id"))),
-            Text(source_kind(s)),
-            Text(text(s.get("side"))),
-            Text(text(s.get("grade"))),
-            Text(reliability),
-            Text(numbers.decimal(s.get("independence"))),
-            Text(text(s.get("n_statements"))),
-            Text(numbers.decimal(influence.get(str(s.get("id")), 0.0))),
-        )
+        cells = {
+            "source": text(s.get("name")) or text(s.get("id")),
+            "kind": source_kind(s),
+            "side": text(s.get("side")),
+            "grade": text(s.get("grade")),
+            "reliability": reliability,
+            "independence": numbers.decimal(s.get("independence")),
+            "statements": text(s.get("n_statements")),
+            "influence": numbers.decimal(influence.get(str(s.get("id")), 0.0)),
+        }
+        table.add_row(*(Text(cells[name]) for name in (*left, *right)))
     return table
 
 
 def render_summary(result: Mapping[str, Any], console: Console) -> None:
     """Print the summary of ``result`` (a result document) to ``console``."""
     index = ResultIndex(result)
+    narrow = console.width < WIDE_COLUMNS
     headline = Text("fogline: ", style="bold")
     headline.append(
         ", ".join(
@@ -186,17 +205,17 @@ def render_summary(result: Mapping[str, Any], console: Console) -> None:
         console.print(Text("No questions to weigh.", style="dim"))
     for number, question in enumerate(index.questions, 1):
         console.print()
-        console.print(_hypothesis_table(question, number))
+        console.print(_hypothesis_table(question, number, narrow))
         majority = question.get("majority_vote")
         leader = _leader(question)
         if majority is not None and leader is not None and leader.get("id") != majority:
             console.print(
                 Text("The model and the majority vote disagree on this question.", style="yellow")
             )
-        evidence = _evidence_table(index, question)
+        evidence = _evidence_table(index, question, narrow)
         if evidence is not None:
             console.print(evidence)
-    sources = _sources_table(index, result)
+    sources = _sources_table(index, result, narrow)
     if sources is not None:
         console.print()
         console.print(sources)
@@ -225,7 +244,7 @@ def render_questions_summary(result: Mapping[str, Any], limit: int, console: Con
     if not index.questions:
         console.print(Text("No questions were weighed.", style="dim"))
     for number, question in enumerate(index.questions, 1):
-        console.print(_hypothesis_table(question, number))
+        console.print(_hypothesis_table(question, number, console.width < WIDE_COLUMNS))
         if question.get("derived"):
             console.print(Text("Derived by fogline from the corpus, not written by you.", "yellow"))
         extra = candidates(question, rows(result, "propositions"), limit)
