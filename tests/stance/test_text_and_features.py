@@ -12,8 +12,8 @@ import pytest
 
 from fogline.backends.embedders import HashingEmbedder
 from fogline.errors import ModelError
-from fogline.stance.features import FEATURE_NAMES, pair_features, prepare_bodies
-from fogline.stance.model import Relatedness, read_config, softmax
+from fogline.stance.features import FEATURE_NAMES, Idf, pair_features, prepare_bodies
+from fogline.stance.model import Relatedness, StanceModel, read_config, softmax
 from fogline.stance.text import content_words, excerpt, split_sentences
 
 
@@ -52,6 +52,22 @@ def test_features_grow_with_overlap() -> None:
     assert content_words("The troops, they said, crossed") == ["troops", "crossed"]
 
 
+def test_idf_weighs_rare_words_up_and_round_trips() -> None:
+    idf = Idf.fit([["Troops crossed the river."], ["Troops held the bridge."], ["Prices rose."]])
+    assert idf.documents == 3 and idf.df["troops"] == 2 and idf.df["river"] == 1
+    assert idf.weight("zebra") > idf.weight("river") > idf.weight("troops")
+    assert Idf.from_json(json.loads(json.dumps(idf.to_json()))) == idf
+    vector = idf.vector(["river", "troops", "troops"])
+    assert np.isclose(sum(v * v for v in vector.values()), 1.0)
+    embed = HashingEmbedder().embed
+    (body,) = prepare_bodies(["Troops crossed the river at dawn."], embed, idf)
+    rare = pair_features("the river", embed(["the river"])[0], body, idf)
+    common = pair_features("the troops", embed(["the troops"])[0], body, idf)
+    tfidf, idf_overlap = FEATURE_NAMES.index("tfidf_cos"), FEATURE_NAMES.index("idf_overlap")
+    assert rare[idf_overlap] == common[idf_overlap] == 1.0
+    assert 0.0 < common[tfidf] < rare[tfidf] <= 1.0
+
+
 def test_relatedness_round_trips_and_softmax_is_tempered() -> None:
     r = Relatedness(np.zeros(2), np.ones(2), np.array([1.0, -1.0]), 0.5)
     again = Relatedness.from_json(json.loads(json.dumps(r.to_json())))
@@ -68,3 +84,24 @@ def test_missing_or_damaged_model_is_a_model_error(tmp_path: Path) -> None:
     (tmp_path / "stance.json").write_text("{not json", encoding="utf-8")
     with pytest.raises(ModelError, match="damaged"):
         read_config(tmp_path / "stance.json")
+
+
+def _config(features: Sequence[str]) -> dict[str, object]:
+    n = len(features)
+    relatedness = Relatedness(np.zeros(n), np.ones(n), np.ones(n), -50.0)
+    return {
+        "features": list(features),
+        "relatedness": relatedness.to_json(),
+        "prior": [0.4, 0.2, 0.4],
+        "max_length": 32,
+        "excerpt_sentences": 2,
+    }
+
+
+def test_a_model_trained_on_fewer_features_reads_only_its_columns() -> None:
+    embed = HashingEmbedder().embed
+    older = StanceModel(None, None, embed, _config(FEATURE_NAMES[:8]))
+    proba = older.predict_proba([("Troops crossed", "Troops crossed the river.")])
+    assert proba.shape == (1, 4) and proba[0, 3] > 0.99  # never reaches the cross-encoder
+    with pytest.raises(ModelError, match="unknown features"):
+        StanceModel(None, None, embed, _config(["cos_max", "sentiment"]))

@@ -42,3 +42,12 @@ def test_training_on_a_slice_is_deterministic_and_loads(tmp_path: Path) -> None:
     model = load(tmp_path / "a", embed=embed)
     proba = model.predict_proba([("Troops crossed the river", "Troops crossed the river today.")])
     assert proba.shape == (1, 4) and np.isclose(proba.sum(), 1.0)
+
+    # Refitting only the relatedness stage keeps the weights and changes only the config.
+    refit = run(data, tmp_path / "a", limit=40, embed=embed, relatedness_only=True)
+    assert a.read_bytes() == b.read_bytes()
+    assert refit["fnc1_dev_pairs"] == summaries[0]["fnc1_dev_pairs"]
+    assert 0.0 <= refit["dev_relatedness_accuracy"] <= 1.0
+    assert (tmp_path / "a" / "stance.json").read_text() == (
+        tmp_path / "b" / "stance.json"
+    ).read_text()

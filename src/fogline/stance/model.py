@@ -20,7 +20,15 @@ import numpy.typing as npt
 from fogline.errors import ModelError
 from fogline.models import model_path
 from fogline.stance import RELATED_LABELS
-from fogline.stance.features import Body, cosines, pair_features, prepare_bodies
+from fogline.stance.features import (
+    FEATURE_NAMES,
+    UNIFORM,
+    Body,
+    Idf,
+    cosines,
+    pair_features,
+    prepare_bodies,
+)
 from fogline.stance.text import excerpt
 
 WEIGHTS_FILE = "stance.safetensors"
@@ -89,6 +97,12 @@ class StanceModel:
         self.embed = embed
         self.config = config
         self.relatedness = Relatedness.from_json(config["relatedness"])
+        self.idf = Idf.from_json(config["idf"]) if "idf" in config else UNIFORM
+        unknown = set(config["features"]) - set(FEATURE_NAMES)
+        if unknown:
+            raise ModelError(f"stance model uses unknown features: {sorted(unknown)}")
+        # A model trained on fewer features reads only its own columns.
+        self.columns = [FEATURE_NAMES.index(name) for name in config["features"]]
         self.temperature = float(config.get("temperature", 1.0))
         self.bias = np.asarray(config.get("bias", [0.0] * len(RELATED_LABELS)), dtype=np.float64)
         self.max_length = int(config["max_length"])
@@ -98,7 +112,7 @@ class StanceModel:
     def bodies(self, texts: Sequence[str]) -> dict[str, Body]:
         """Each distinct text prepared once (its sentences embedded in one batch)."""
         distinct = list(dict.fromkeys(texts))
-        return dict(zip(distinct, prepare_bodies(distinct, self.embed), strict=True))
+        return dict(zip(distinct, prepare_bodies(distinct, self.embed, self.idf), strict=True))
 
     def cross_logits(
         self, claims: Sequence[str], texts: Sequence[str], batch_size: int = 32
@@ -152,8 +166,10 @@ class StanceModel:
             return np.zeros((0, len(RELATED_LABELS) + 1), dtype=np.float64)
         bodies = self.bodies([text for _, text in pairs])
         claim_vectors = self._vectors([claim for claim, _ in pairs])
-        features = np.stack([pair_features(c, claim_vectors[c], bodies[t]) for c, t in pairs])
-        related = self.relatedness.probability(features)
+        features = np.stack(
+            [pair_features(c, claim_vectors[c], bodies[t], self.idf) for c, t in pairs]
+        )
+        related = self.relatedness.probability(features[:, self.columns])
         split = np.tile(np.asarray(self.config["prior"], dtype=np.float64), (len(pairs), 1))
         run = [i for i, p in enumerate(related) if p >= SKIP_BELOW]
         if run:

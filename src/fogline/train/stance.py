@@ -2,7 +2,11 @@
 
 1. FNC-1's training file is split into a training part and a held-out development part
    that share neither headlines nor bodies (``fogline.stance.datasets.split_parts``).
-2. Relatedness: logistic regression over similarity features of every training-part pair.
+2. Relatedness: logistic regression over similarity features of every training-part pair
+   (MiniLM cosines, word overlaps, and TF-IDF cosine and IDF-weighted overlap with
+   document frequencies from the training part's bodies). The two TF-IDF features (session
+   5) raised dev relatedness accuracy from .973 to .978 and FNC-1 dev from 83.7 / .681 /
+   .243 to 83.9 / .685 / .253; ``--relatedness-only`` refits just this stage.
 3. Agree / disagree / discuss: MiniLM's top layers and a head fine-tuned as a
    cross-encoder on the training part's related pairs (headline, its three most similar
    body sentences), each label capped at ``class_cap`` examples to bound the training
@@ -44,9 +48,16 @@ from fogline.stance.datasets import (
     read_pairs,
     split_parts,
 )
-from fogline.stance.features import FEATURE_NAMES, Body, cosines, pair_features, prepare_bodies
+from fogline.stance.features import (
+    FEATURE_NAMES,
+    Body,
+    Idf,
+    cosines,
+    pair_features,
+    prepare_bodies,
+)
 from fogline.stance.model import CONFIG_FILE, WEIGHTS_FILE, Relatedness, softmax
-from fogline.stance.text import excerpt
+from fogline.stance.text import excerpt, split_sentences
 
 Embed = Callable[[Sequence[str]], npt.NDArray[np.float32]]
 Log = Callable[[str], None]
@@ -86,13 +97,19 @@ def cached_embed(embed: Embed, cache: Path | None) -> Embed:
     return run
 
 
+def fit_idf(pairs: Sequence[Pair], bodies: dict[str, str]) -> Idf:
+    """Document frequencies over the distinct bodies of ``pairs`` (the training part)."""
+    body_ids = sorted({p.body_id for p in pairs}, key=int)
+    return Idf.fit(split_sentences(bodies[b]) for b in body_ids)
+
+
 def prepare(
-    pairs: Sequence[Pair], bodies: dict[str, str], embed: Embed
+    pairs: Sequence[Pair], bodies: dict[str, str], embed: Embed, idf: Idf
 ) -> tuple[dict[str, Body], dict[str, npt.NDArray[np.float32]]]:
     """Prepared bodies and claim vectors for the pairs."""
     body_ids = sorted({p.body_id for p in pairs}, key=int)
     prepared = dict(
-        zip(body_ids, prepare_bodies([bodies[b] for b in body_ids], embed), strict=True)
+        zip(body_ids, prepare_bodies([bodies[b] for b in body_ids], embed, idf), strict=True)
     )
     claims = sorted({p.claim for p in pairs})
     return prepared, dict(zip(claims, embed(claims), strict=True))
@@ -220,9 +237,12 @@ def run(
     cache: Path | None = None,
     embed: Embed | None = None,
     log: Log = lambda _: None,
+    relatedness_only: bool = False,
     **overrides: Any,
 ) -> dict[str, Any]:
-    """Train, calibrate and write the model files into ``out``; returns a summary."""
+    """Train, calibrate and write the model files into ``out``; returns a summary. With
+    ``relatedness_only``, only the relatedness stage of the model already in ``out`` is
+    refitted (its cross-encoder does not depend on it) and the weights stay as they are."""
     from safetensors.torch import save_file
 
     from fogline.backends.embedders import get_embedder
@@ -240,16 +260,19 @@ def run(
     dev = [p for p, part in zip(pairs, parts, strict=True) if part == "dev"][:limit]
     embed_fn = cached_embed(embed or get_embedder("minilm").embed, cache)
     log(f"embedding {len({p.body_id for p in train + dev})} bodies")
-    bodies, claim_vectors = prepare(train + dev, bodies_text, embed_fn)
+    idf = fit_idf(train, bodies_text)
+    bodies, claim_vectors = prepare(train + dev, bodies_text, embed_fn, idf)
 
     def features(subset: Sequence[Pair]) -> npt.NDArray[np.float64]:
         return np.stack(
-            [pair_features(p.claim, claim_vectors[p.claim], bodies[p.body_id]) for p in subset]
+            [pair_features(p.claim, claim_vectors[p.claim], bodies[p.body_id], idf) for p in subset]
         )
 
     relatedness = fit_relatedness(
         features(train), np.array([p.stance != "unrelated" for p in train])
     )
+    if relatedness_only:
+        return refit_relatedness(out, relatedness, idf, features(dev), dev, started)
     k = settings["excerpt_sentences"]
     refuting = settings["excerpt_refuting"]
     examples = cap_classes(
@@ -275,6 +298,7 @@ def run(
         "labels": [*RELATED_LABELS, "unrelated"],
         "features": list(FEATURE_NAMES),
         "relatedness": relatedness.to_json(),
+        "idf": idf.to_json(),
         "temperature": 1.0,
         "prior": (np.bincount([e[2] for e in examples], minlength=3) / len(examples)).tolist(),
         **{
@@ -297,11 +321,8 @@ def run(
     # Written beside and moved into place, so an interrupted run leaves the old model whole.
     out.mkdir(parents=True, exist_ok=True)
     save_file(tuned_state(model, settings["top_layers"]), str(out / f"{WEIGHTS_FILE}.tmp"))
-    (out / f"{CONFIG_FILE}.tmp").write_text(
-        json.dumps(config, indent=1, sort_keys=True) + "\n", encoding="utf-8"
-    )
-    for name in (WEIGHTS_FILE, CONFIG_FILE):
-        os.replace(out / f"{name}.tmp", out / name)
+    write_config(out, config)
+    os.replace(out / f"{WEIGHTS_FILE}.tmp", out / WEIGHTS_FILE)
     dev_accuracy = (
         float((dev_logits.argmax(axis=1) == dev_labels).mean()) if len(dev_labels) else None
     )
@@ -311,6 +332,46 @@ def run(
         "dev_related_accuracy": dev_accuracy,
         "temperature": config["temperature"],
         **config["trained"],
+        "wall_time_s": round(time.perf_counter() - started, 1),
+    }
+
+
+def write_config(out: Path, config: dict[str, Any]) -> None:
+    """The model's JSON description, written beside and moved into place."""
+    (out / f"{CONFIG_FILE}.tmp").write_text(
+        json.dumps(config, indent=1, sort_keys=True) + "\n", encoding="utf-8"
+    )
+    os.replace(out / f"{CONFIG_FILE}.tmp", out / CONFIG_FILE)
+
+
+def refit_relatedness(
+    out: Path,
+    relatedness: Relatedness,
+    idf: Idf,
+    dev_features: npt.NDArray[np.float64],
+    dev: Sequence[Pair],
+    started: float,
+) -> dict[str, Any]:
+    """Put a newly fitted relatedness stage into the model in ``out``; returns a summary
+    with its accuracy on the development part."""
+    from fogline.stance.model import read_config
+
+    config = read_config(out / CONFIG_FILE)
+    config.update(
+        {
+            "relatedness": relatedness.to_json(),
+            "idf": idf.to_json(),
+            "features": list(FEATURE_NAMES),
+        }
+    )
+    write_config(out, config)
+    related = np.array([p.stance != "unrelated" for p in dev])
+    predicted = relatedness.probability(dev_features) >= 0.5
+    return {
+        "out": str(out),
+        "dev_relatedness_accuracy": float((predicted == related).mean()) if len(dev) else None,
+        "fnc1_train_pairs": config.get("trained", {}).get("fnc1_train_pairs"),
+        "fnc1_dev_pairs": len(dev),
         "wall_time_s": round(time.perf_counter() - started, 1),
     }
 
@@ -363,6 +424,11 @@ def run(
     default=None,
     help="Keep sentence embeddings here between runs.",
 )
+@click.option(
+    "--relatedness-only",
+    is_flag=True,
+    help="Refit only the relatedness stage of the model in --out (minutes, not an hour).",
+)
 def command(
     data: Path,
     emergent: Path | None,
@@ -373,6 +439,7 @@ def command(
     emergent_repeat: int,
     limit: int | None,
     cache: Path | None,
+    relatedness_only: bool,
 ) -> None:
     """Train the stance model (relatedness + fine-tuned MiniLM cross-encoder)."""
     summary = run(
@@ -382,6 +449,7 @@ def command(
         limit=limit,
         cache=cache,
         log=lambda line: click.echo(line, err=True),
+        relatedness_only=relatedness_only,
         epochs=epochs,
         seed=seed,
         top_layers=top_layers,
