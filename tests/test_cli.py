@@ -196,3 +196,41 @@ def test_a_derived_question_is_drafted_edited_and_weighed(
     assert "Is Kell's bridge up?" in out
     (question,) = api.result(Workspace.open(ws))["questions"]
     assert not question["derived"] and len(question["hypotheses"]) == 2
+
+
+def test_ask_adds_a_question_and_weighs_it(
+    tmp_path: Path, corpus: Path, env: dict[str, str]
+) -> None:
+    ws = tmp_path / "ws"
+    base = ["--workspace", str(ws)]
+    assert run(["init", str(ws)], env)[0] == 0
+    assert run([*base, "add", str(corpus)], env)[0] == 0
+    code, out, err = run(
+        [
+            *base,
+            "ask",
+            "Is the bridge at Kell held?",
+            "-H",
+            "The northern army holds the bridge at Kell.",
+            "-H",
+            "The northern army was driven away from the bridge at Kell.",
+            "--about",
+            "Kell",
+        ],
+        env,
+    )
+    assert code == 0, err
+    assert "Question q1 added" in err
+    assert "Is the bridge at Kell held?" in out and "driven away" in out and "%" in out
+    (question,) = api.load_questions(ws / "questions.toml")
+    assert question.about == ("Kell",) and len(question.hypotheses) == 2
+    code, _, err = run(
+        [*base, "ask", "Was it rebuilt?", "-H", "Yes.", "-H", "No.", "--no-assess"], env
+    )
+    assert code == 0, err
+    code, _, err = run([*base, "report", "--out", str(tmp_path / "r.html")], env)
+    assert code == 3 and "fogline assess" in err  # the new question is not weighed yet
+    code, _, err = run([*base, "ask", "Was it rebuilt?", "-H", "Yes.", "-H", "No."], env)
+    assert code == 4 and "already asks" in err and len(err.strip().splitlines()) == 1
+    code, _, err = run([*base, "ask", "Q?", "-H", "Only one."], env)
+    assert code == 4 and "at least two" in err

@@ -23,7 +23,12 @@ from fogline.backends.stance import get_stance_scorer
 from fogline.errors import ConfigError, InputError
 from fogline.ingest import Problem, discover, read_path
 from fogline.link import link_corpus, load_questions, load_sides
-from fogline.link.questions_file import CANDIDATES, render_questions, write_questions
+from fogline.link.questions_file import (
+    CANDIDATES,
+    append_question,
+    render_questions,
+    write_questions,
+)
 from fogline.records import Document
 from fogline.settings import QUESTIONS_FILE, SIDES_FILE, SIMILARITY, Settings
 from fogline.store import Workspace
@@ -159,6 +164,15 @@ def draft_questions(
     text = render_questions(result["questions"], result.get("propositions") or [], limit)
     write_questions(path, text, force=force)
     return path
+
+
+def ask(ws: Workspace, text: str, hypotheses: Sequence[str], about: Sequence[str] = ()) -> str:
+    """Add a question and its competing hypotheses to the workspace's ``questions.toml``;
+    returns the question's id. ``assess`` weighs it."""
+    question_id = append_question(ws.directory / QUESTIONS_FILE, text, hypotheses, about)
+    with ws.transaction() as conn:  # the last assessment no longer covers every question
+        conn.execute("DELETE FROM meta WHERE key = 'assessed'")
+    return question_id
 
 
 def analyze(

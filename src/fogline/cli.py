@@ -30,7 +30,7 @@ from fogline.present import (
     write_html,
     write_json,
 )
-from fogline.settings import default_workspace
+from fogline.settings import QUESTIONS_FILE, default_workspace
 from fogline.store import Workspace
 from fogline.train.commands import train
 
@@ -130,6 +130,7 @@ def cli(ctx: click.Context, workspace: str | None, quiet: bool, debug: bool) -> 
     One shot:     fogline analyze reports/ --out report.html
     Demo:         fogline demo --out report.html
     Workspace:    fogline init DIR; fogline add PATH...; fogline assess;
+                  fogline ask "QUESTION" -H "ACCOUNT" -H "OTHER ACCOUNT";
                   fogline report --out report.html; fogline export --format json --out x.json
     """
     ctx.meta["fogline.workspace"] = workspace
@@ -286,6 +287,57 @@ def questions(ctx: click.Context, draft: bool, force: bool, limit: int) -> None:
         _console(ctx).print(f"Questions written to {path}; edit it, then run `fogline assess`")
     else:
         render_questions_summary(result, limit, Console(quiet=bool(ctx.meta.get("fogline.quiet"))))
+
+
+@cli.command()
+@click.argument("question")
+@click.option(
+    "-H",
+    "--hypothesis",
+    "hypotheses",
+    multiple=True,
+    required=True,
+    metavar="TEXT",
+    help="One competing account, worded as a statement; give two or more.",
+)
+@click.option(
+    "--about",
+    multiple=True,
+    metavar="WORD",
+    help="A word a report must mention to speak to the question (repeatable; default: "
+    "every report may).",
+)
+@click.option("--no-assess", is_flag=True, help="Only add the question; weigh it later.")
+@click.pass_context
+def ask(
+    ctx: click.Context,
+    question: str,
+    hypotheses: tuple[str, ...],
+    about: tuple[str, ...],
+    no_assess: bool,
+) -> None:
+    """Ask a question: add it with its competing hypotheses to the workspace's
+    questions.toml, then assess and show how the reports weigh on it.
+
+    \b
+    Example:
+      fogline ask "Where do Aldmarkian forces stand in Selm?" \\
+        -H "Aldmark holds a foothold in Selm" -H "Aldmark broke through in Selm" \\
+        -H "Aldmark was repelled from Selm"
+
+    The hypotheses should exclude each other. Reword or delete them later in
+    questions.toml.
+    """
+    with Workspace.open(_workspace_dir(ctx)) as ws:
+        question_id = api.ask(ws, question, hypotheses, about)
+        _console(ctx).print(f"Question {question_id} added to {ws.directory / QUESTIONS_FILE}")
+        if no_assess:
+            return
+        with _progress(ctx) as progress:
+            api.assess(ws, progress=progress)
+        result = api.result(ws)
+    result["questions"] = [q for q in result.get("questions") or [] if q.get("id") == question_id]
+    render_summary(result, Console(quiet=bool(ctx.meta.get("fogline.quiet"))))
 
 
 @cli.command()

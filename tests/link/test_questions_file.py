@@ -11,6 +11,7 @@ from fogline.errors import ConfigError
 from fogline.link.config import load_questions
 from fogline.link.questions_file import (
     DERIVED_TEXT,
+    append_question,
     candidates,
     render_questions,
     toml_string,
@@ -99,3 +100,52 @@ def test_an_existing_file_is_kept_unless_forced(tmp_path: Path) -> None:
     write_questions(path, render_questions([question()], []), force=True)
     assert load_questions(path)[0].id == "kell"
     assert not (tmp_path / "questions.toml.tmp").exists()
+
+
+def test_asking_creates_the_file_and_reads_back(tmp_path: Path) -> None:
+    path = tmp_path / "questions.toml"
+    qid = append_question(path, "  Who holds\nKell? ", ["The north holds it.", HOSTILE], ["Kell"])
+    (q,) = load_questions(path)
+    assert (qid, q.id, q.text, q.about) == ("q1", "q1", "Who holds Kell?", ("Kell",))
+    assert [h.id for h in q.hypotheses] == ["q1-h1", "q1-h2"]
+    assert q.hypotheses[1].text == " ".join(HOSTILE.split())
+
+
+def test_asking_again_keeps_the_analysts_file(tmp_path: Path) -> None:
+    path = tmp_path / "questions.toml"
+    write_questions(path, render_questions([question()], PROPOSITIONS))
+    path.write_text(path.read_text() + "# my own note\n")
+    qid = append_question(path, "Was the bridge destroyed?", ["Yes, by floods.", "No."])
+    assert qid == "q2" and "# my own note" in path.read_text()
+    first, second = load_questions(path)
+    assert first.id == "kell" and len(first.hypotheses) == 2
+    assert (second.id, [h.text for h in second.hypotheses]) == ("q2", ["Yes, by floods.", "No."])
+
+
+@pytest.mark.parametrize(
+    ("text", "hypotheses", "message"),
+    [
+        ("", ["a", "b"], "question is empty"),
+        ("Q?", ["only one"], "at least two"),
+        ("Q?", ["a", "  "], "at least two"),
+        ("Q?", ["Same.", "same."], "same wording"),
+        ("Who holds the bridge at Kell?", ["a", "b"], "already asks"),
+    ],
+)
+def test_a_bad_question_is_refused_and_the_file_kept(
+    tmp_path: Path, text: str, hypotheses: list[str], message: str
+) -> None:
+    path = tmp_path / "questions.toml"
+    write_questions(path, render_questions([question()], PROPOSITIONS))
+    before = path.read_text()
+    with pytest.raises(ConfigError, match=message):
+        append_question(path, text, hypotheses)
+    assert path.read_text() == before
+
+
+def test_a_damaged_file_is_not_appended_to(tmp_path: Path) -> None:
+    path = tmp_path / "questions.toml"
+    path.write_text("[[questions]\n")
+    with pytest.raises(ConfigError):
+        append_question(path, "Q?", ["a", "b"])
+    assert path.read_text() == "[[questions]\n"

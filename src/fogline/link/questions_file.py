@@ -1,10 +1,11 @@
 """Write ``questions.toml`` from an assessment, for the analyst to edit.
 
 ``fogline questions --draft`` turns the questions of the last assessment (a derived one
-too) into the analyst's questions file. Below each question's hypotheses, the most widely
-voiced propositions that are not yet hypotheses follow as commented-out hypotheses, so
-that editing is deleting, uncommenting and rewording. ``load_questions`` reads the file
-back; an unedited draft gives the same questions again.
+too) into the analyst's questions file. Below each question's hypotheses, the most
+widely voiced propositions that are not yet hypotheses follow as commented-out
+hypotheses, so that editing is deleting, uncommenting and rewording. ``load_questions``
+reads the file back; an unedited draft gives the same questions again. ``fogline ask``
+appends one question to the file, keeping the rest of it as written.
 
 Report text only ever lands inside TOML basic strings with every control character
 escaped, so a hostile wording cannot end a string or a comment early.
@@ -20,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from fogline.errors import ConfigError
+from fogline.link.config import load_questions
 
 DERIVED_TEXT = "Which of these accounts holds?"
 CANDIDATES = 8
@@ -130,3 +132,49 @@ def write_questions(path: Path, text: str, *, force: bool = False) -> None:
     except OSError as exc:
         partial.unlink(missing_ok=True)
         raise ConfigError(f"cannot write {path}: {exc.strerror or exc}") from exc
+
+
+def question_block(
+    question_id: str, text: str, hypotheses: Sequence[str], about: Sequence[str] = ()
+) -> str:
+    """One ``[[questions]]`` entry; hypothesis ids are the question id and a number."""
+    lines = [
+        "[[questions]]",
+        f"id = {toml_string(question_id)}",
+        f"text = {toml_string(text)}",
+        f"about = {_string_list(about)}",
+    ]
+    for number, hypothesis in enumerate(hypotheses, 1):
+        entry = {"id": f"{question_id}-h{number}", "text": hypothesis}
+        lines.extend(["", *_hypothesis_lines(entry)])
+    return "\n".join(lines) + "\n"
+
+
+def _free_id(taken: set[str]) -> str:
+    number = len(taken) + 1
+    while f"q{number}" in taken:
+        number += 1
+    return f"q{number}"
+
+
+def append_question(
+    path: Path, text: str, hypotheses: Sequence[str], about: Sequence[str] = ()
+) -> str:
+    """Add a question with its hypotheses to the questions file at ``path`` (created when
+    missing), keeping what the analyst wrote there; returns the new question's id."""
+    text = " ".join(text.split())
+    wordings = [" ".join(h.split()) for h in hypotheses]
+    if not text:
+        raise ConfigError("the question is empty: give its text, then -H for each hypothesis")
+    if len([w for w in wordings if w]) < 2 or not all(wordings):
+        raise ConfigError("a question needs at least two non-empty hypotheses (-H TEXT each)")
+    if len({w.casefold() for w in wordings}) != len(wordings):
+        raise ConfigError("two hypotheses have the same wording; each must be a different account")
+    existing = load_questions(path)  # refuses a damaged file before it is touched
+    if any(q.text.casefold() == text.casefold() for q in existing):
+        raise ConfigError(f"{path} already asks {text!r}; edit that question there instead")
+    question_id = _free_id({q.id for q in existing})
+    before = path.read_text(encoding="utf-8") if path.is_file() else _HEADER
+    block = question_block(question_id, text, wordings, [" ".join(a.split()) for a in about])
+    write_questions(path, before.rstrip("\n") + "\n\n" + block, force=True)
+    return question_id
