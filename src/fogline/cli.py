@@ -130,7 +130,7 @@ def cli(ctx: click.Context, workspace: str | None, quiet: bool, debug: bool) -> 
     One shot:     fogline analyze reports/ --out report.html
     Demo:         fogline demo --out report.html
     Workspace:    fogline init DIR; fogline add PATH...; fogline assess;
-                  fogline ask "QUESTION" -H "ACCOUNT" -H "OTHER ACCOUNT";
+                  fogline ask "QUESTION" -H "ACCOUNT" -H "OTHER ACCOUNT"; fogline serve;
                   fogline report --out report.html; fogline export --format json --out x.json
     """
     ctx.meta["fogline.workspace"] = workspace
@@ -338,6 +338,30 @@ def ask(
         result = api.result(ws)
     result["questions"] = [q for q in result.get("questions") or [] if q.get("id") == question_id]
     render_summary(result, Console(quiet=bool(ctx.meta.get("fogline.quiet"))))
+
+
+@cli.command()
+@click.option(
+    "--port",
+    type=click.IntRange(0, 65535),
+    default=8765,
+    show_default=True,
+    help="Port on 127.0.0.1 (0: any free one).",
+)
+@click.pass_context
+def serve(ctx: click.Context, port: int) -> None:
+    """Serve the workspace's report at http://127.0.0.1:PORT/ (this machine only), with
+    forms to ask a question and to re-assess. Ctrl-C stops it."""
+    from fogline.present.web import ReportServer
+
+    server = ReportServer(_workspace_dir(ctx), port)
+    _console(ctx).print(f"Serving {server.directory.resolve()} at {server.url} (Ctrl-C stops)")
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        _console(ctx).print("Stopped.")
+    finally:
+        server.server_close()
 
 
 @cli.command()

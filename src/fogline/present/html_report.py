@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Mapping
+from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -26,6 +27,8 @@ CSP = (
     "default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
     "base-uri 'none'; form-action 'none'"
 )
+# Served by `fogline serve`, the page's own forms may post back to it (and nowhere else).
+SERVED_CSP = CSP.replace("form-action 'none'", "form-action 'self'")
 _LLR_SATURATION = 1.0  # |contribution| at which a matrix cell reaches full colour
 
 
@@ -42,9 +45,22 @@ def _template() -> jinja2.Template:
     return env.from_string(source.read_text(encoding="utf-8"))
 
 
-def render_html(result: Mapping[str, Any]) -> str:
-    """The report for ``result`` (a result document, see RESULT_SCHEMA.md) as an HTML string."""
-    return _template().render(report=_view(result), csp=CSP)
+@dataclass(frozen=True, slots=True)
+class Controls:
+    """The forms of the served page: the server's token, what the last change did
+    (``failed`` when it was refused), and whether the shown result is up to date."""
+
+    token: str
+    message: str = ""
+    failed: bool = False
+    assessed: bool = True
+
+
+def render_html(result: Mapping[str, Any], controls: Controls | None = None) -> str:
+    """The report for ``result`` (a result document, see RESULT_SCHEMA.md) as an HTML string;
+    with ``controls``, the page ``fogline serve`` shows."""
+    csp = CSP if controls is None else SERVED_CSP
+    return _template().render(report=_view(result), csp=csp, controls=controls)
 
 
 def write_html(result: Mapping[str, Any], path: Path) -> None:

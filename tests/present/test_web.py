@@ -1,0 +1,130 @@
+"""``fogline serve``: the page, its forms, and the requests it refuses."""
+
+from __future__ import annotations
+
+import http.client
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urlencode
+
+import pytest
+
+from fogline import api
+from fogline.errors import InputError, WorkspaceError
+from fogline.link.config import load_questions
+from fogline.present.web import MAX_BODY, ReportServer
+
+REPORTS = {
+    "a.txt": "General Jane Doe said that the northern army holds the bridge at Kell.\n",
+    "b.txt": "Officials in the south said the northern army was driven from the bridge at Kell.\n",
+}
+HOLDS = "The northern army holds the bridge at Kell."
+DRIVEN = "The northern army was driven from the bridge at Kell."
+
+
+@pytest.fixture
+def server(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[ReportServer]:
+    monkeypatch.setenv("FOGLINE_EMBEDDER", "hashing")
+    monkeypatch.setenv("FOGLINE_STANCE", "lexical")
+    for name, text in REPORTS.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    directory = api.init(tmp_path / "ws")
+    from fogline.store import Workspace
+
+    with Workspace.open(directory) as ws:
+        api.add(ws, [tmp_path / name for name in REPORTS])
+    running = ReportServer(directory)
+    thread = threading.Thread(target=running.serve_forever, daemon=True)
+    thread.start()
+    yield running
+    running.shutdown()
+    running.server_close()
+
+
+def request(
+    server: ReportServer,
+    method: str,
+    path: str,
+    body: str | bytes | None = None,
+    headers: dict[str, str] | None = None,
+) -> tuple[int, dict[str, str], str]:
+    conn = http.client.HTTPConnection("127.0.0.1", server.port, timeout=60)
+    sent = {"Content-Type": "application/x-www-form-urlencoded", **(headers or {})}
+    conn.request(method, path, body=body, headers=sent)
+    response = conn.getresponse()
+    text = response.read().decode("utf-8")
+    conn.close()
+    return response.status, dict(response.getheaders()), text
+
+
+def post(server: ReportServer, path: str, **fields: str) -> tuple[int, dict[str, str], str]:
+    return request(server, "POST", path, urlencode({"token": server.token, **fields}))
+
+
+def test_the_page_is_the_report_with_forms(server: ReportServer) -> None:
+    status, headers, page = request(server, "GET", "/")
+    assert status == 200 and headers["Content-Type"].startswith("text/html")
+    assert "fogline report" in page and 'action="/ask"' in page
+    assert f'value="{server.token}"' in page
+    assert "form-action &#39;self&#39;" in page and "default-src &#39;none&#39;" in page
+    assert "changed since this result was computed" in page  # never assessed yet
+
+
+def test_asking_adds_weighs_and_shows_the_question(server: ReportServer) -> None:
+    status, headers, _ = post(
+        server, "/ask", question="Who holds Kell's bridge?", hypotheses=f"{HOLDS}\n\n{DRIVEN}\n"
+    )
+    assert status == 303 and headers["Location"] == "/"
+    _, _, page = request(server, "GET", "/")
+    assert "Question q1 added and weighed." in page
+    assert "Who holds Kell&#39;s bridge?" in page and HOLDS in page
+    assert "changed since this result was computed" not in page
+    (question,) = load_questions(server.directory / "questions.toml")
+    assert [h.text for h in question.hypotheses] == [HOLDS, DRIVEN]
+    # A refused question is reported on the page and changes nothing.
+    post(server, "/ask", question="Only one?", hypotheses=HOLDS)
+    _, _, page = request(server, "GET", "/")
+    assert 'class="notice failed"' in page and "at least two" in page
+    assert len(load_questions(server.directory / "questions.toml")) == 1
+
+
+def test_report_text_stays_text(server: ReportServer) -> None:
+    script = "<script>alert(1)</script>"
+    post(server, "/ask", question=script, hypotheses=f"{HOLDS}\n{script} ok")
+    _, _, page = request(server, "GET", "/")
+    assert script not in page and "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "headers", "body", "status"),
+    [
+        ("GET", "/", {"Host": "evil.example:80"}, None, 403),
+        ("GET", "/other", {}, None, 404),
+        ("POST", "/ask", {}, "token=wrong&question=x", 403),
+        ("POST", "/ask", {"Host": "evil.example"}, "token=x", 403),
+        ("POST", "/drop", {}, "token=x", 404),
+        ("POST", "/ask", {"Content-Type": "text/plain"}, "token=x", 415),
+        ("POST", "/ask", {}, "x" * (MAX_BODY + 1), 413),
+        ("POST", "/ask", {}, "&".join(f"f{i}=1" for i in range(50)), 400),
+    ],
+)
+def test_requests_it_refuses(
+    server: ReportServer,
+    method: str,
+    path: str,
+    headers: dict[str, str],
+    body: str | None,
+    status: int,
+) -> None:
+    assert request(server, method, path, body, headers)[0] == status
+    assert not (server.directory / "questions.toml").exists()
+
+
+def test_no_workspace_or_a_taken_port_is_one_clear_error(
+    server: ReportServer, tmp_path: Path
+) -> None:
+    with pytest.raises(WorkspaceError, match="fogline init"):
+        ReportServer(tmp_path / "nowhere")
+    with pytest.raises(InputError, match="--port"):
+        ReportServer(server.directory, server.port)

@@ -1,0 +1,49 @@
+"""``fogline serve`` in a real headless Chromium: ask a question through the page's form,
+see it weighed, and nothing fetched but the server's own page."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from fogline.present.web import ReportServer
+from tests.present.test_html_report_browser import _requested_urls, driver
+from tests.present.test_web import DRIVEN, HOLDS, server
+
+__all__ = ["driver", "server"]
+
+pytestmark = [pytest.mark.slow, pytest.mark.browser]
+
+
+def test_ask_through_the_page(driver: Any, server: ReportServer) -> None:
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    driver.get("about:blank")
+    _requested_urls(driver)
+    driver.get(server.url)
+    assert not driver.find_elements(By.TAG_NAME, "script")
+    form = driver.find_element(By.CSS_SELECTOR, "form.ask")
+    form.find_element(By.NAME, "question").send_keys("Who holds the bridge at Kell?")
+    hypotheses = form.find_element(By.NAME, "hypotheses")
+    hypotheses.send_keys(HOLDS)
+    hypotheses.send_keys("\n")
+    hypotheses.send_keys(DRIVEN)
+    form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+    WebDriverWait(driver, 60).until(
+        expected_conditions.text_to_be_present_in_element(
+            (By.CSS_SELECTOR, "p.notice"), "Question q1 added and weighed."
+        )
+    )
+    body = driver.find_element(By.TAG_NAME, "body").text
+    assert "Who holds the bridge at Kell?" in body and HOLDS in body and DRIVEN in body
+    driver.find_element(By.CSS_SELECTOR, "form.assess button").click()
+    WebDriverWait(driver, 60).until(
+        expected_conditions.text_to_be_present_in_element(
+            (By.CSS_SELECTOR, "p.notice"), "Assessed."
+        )
+    )
+    urls = _requested_urls(driver)
+    assert urls and all(u.startswith(server.url) for u in urls), urls
