@@ -27,6 +27,11 @@ class Modality(StrEnum):
     PREDICTED = "predicted"  # about the future: "will", "shall", "is going to"
 
 
+class StatementKind(StrEnum):
+    SPEECH = "speech"  # something said, written or asked: "X said C", "X called for C"
+    ATTITUDE = "attitude"  # a position held, wanted or backed: "X wants C", "X backed C"
+
+
 class StanceLabel(StrEnum):
     SUPPORTS = "supports"
     REFUTES = "refutes"
@@ -106,6 +111,8 @@ class Statement:
     with appositives ("Colonel General Dmitar Rusk, Kerevia's chief of staff");
     ``resolved_speaker`` is the antecedent of a pronoun or descriptor within the document
     and ``resolution`` says how it was found: name, pronoun, descriptor or unresolved.
+    ``kind`` tells speech ("X said C") from an attitude ("X wants C", "X backed C"), which
+    reports no assertion of C.
     """
 
     id: str
@@ -134,6 +141,7 @@ class Statement:
     resolution: str = "name"
     echoes: str | None = None
     mixed: bool = False  # indirect speech that quotes some of the speaker's words
+    kind: StatementKind = StatementKind.SPEECH
 
 
 @dataclass(frozen=True, slots=True)

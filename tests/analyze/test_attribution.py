@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from fogline.records import Statement
+from fogline.records import Statement, StatementKind
 
 
 def only(analysis: Any) -> Statement:
@@ -73,9 +73,10 @@ def test_cited_as_saying_records_the_relay(analyze: Any) -> None:
 
 
 def test_citing_participle(analyze: Any) -> None:
-    st = only(
-        analyze("Tarn Wire, citing Kerevian bloggers, reported that shelling continued on Monday.")
+    analysis = analyze(
+        "Tarn Wire, citing Kerevian bloggers, reported that shelling continued on Monday."
     )
+    (st,) = [s for s in analysis.statements if s.kind is StatementKind.SPEECH]
     assert (st.speaker, st.via) == ("Kerevian bloggers", "Tarn Wire")
     assert st.event_at == "2025-03-10"
 
@@ -272,3 +273,51 @@ def test_a_reporting_participle_after_a_quote_is_the_speaker_s_own_statement(
     assert stressed.content == "the only way forward is to get both parties working together,"
     assert (suggesting.speaker, suggesting.cue) == ("The senator", "suggesting")
     assert suggesting.content == "the vote might be delayed"
+
+
+def test_a_participle_after_a_preposition_takes_the_clause_s_subject(analyze: Any) -> None:
+    analysis = analyze(
+        "Marren defended the decision by saying that the bridge had to be held at any cost."
+    )
+    (st,) = [s for s in analysis.statements if s.cue == "saying"]
+    assert st.speaker == "Marren"
+    assert st.content == "the bridge had to be held at any cost"
+
+
+def test_a_fronted_relative_stays_out_of_the_content(analyze: Any) -> None:
+    st = only(
+        analyze(
+            "The new curfew, which officials said will go into effect in the next few months, "
+            "will not apply to soldiers."
+        )
+    )
+    assert (st.speaker, st.cue) == ("officials", "said")
+    assert st.content == "will go into effect in the next few months"
+
+
+def test_attitudes_are_kept_apart_from_speech(analyze: Any) -> None:
+    analysis = analyze(
+        "The ministry backed the new conscription law. Marren said that he had been at the front."
+    )
+    kinds = {s.cue: s.kind for s in analysis.statements}
+    assert kinds == {"backed": StatementKind.ATTITUDE, "said": StatementKind.SPEECH}
+    speech_ids = {s.id for s in analysis.statements if s.kind is StatementKind.SPEECH}
+    # An attitude asserts nothing: its sentence gives the author's claims, not the ministry's.
+    assert {c.statement_id for c in analysis.claims} == speech_ids | {None}
+    (he,) = [s for s in analysis.statements if s.cue == "said"]
+    assert he.resolution == "name"
+
+
+def test_a_pronoun_refers_back_to_a_speaker_not_to_an_attitude_s_holder(analyze: Any) -> None:
+    analysis = analyze(
+        "General Ilse Marren said that the bridge was held. General Dmitar Rusk wants a "
+        "ceasefire. She said that the front was quiet."
+    )
+    (she,) = [s for s in analysis.statements if s.speaker == "She"]
+    assert (she.resolution, she.resolved_speaker) == ("pronoun", "General Ilse Marren")
+
+
+def test_a_statement_without_a_speaker_is_unresolved(analyze: Any) -> None:
+    analysis = analyze("The Courier is expected to publish the list of villages on Friday.")
+    (st,) = [s for s in analysis.statements if s.cue == "expected"]
+    assert (st.speaker, st.resolution, st.kind) == ("", "unresolved", StatementKind.ATTITUDE)

@@ -154,6 +154,14 @@ def test_polnear_conventions_split_and_continued_quotes(nlp: Any) -> None:
     assert _surfaces(text, around)[2] == ["Like his comments", "the jabs were unacceptable"]
 
 
+def test_attitudes_count_unless_speech_only(nlp: Any) -> None:
+    text = "The senator backed the bill. The mayor said that rain is coming."
+    doc = nlp(text)
+    cues = [_surfaces(text, f)[1] for f in fogline_system(doc)]
+    assert cues == [["backed"], ["said"]]
+    assert [_surfaces(text, f)[1] for f in fogline_system(doc, speech_only=True)] == [["said"]]
+
+
 def test_relative_pronoun_is_the_source(nlp: Any) -> None:
     text = "Trump, who said that the polls were rigged, lost the state."
     doc = nlp(text)
@@ -189,6 +197,8 @@ def test_floors_on_a_dev_slice(tmp_path: Path) -> None:
         assert key in figures["baselines"]["cue_verb"]
     for key in ("docs_per_s_parse", "docs_per_s_attribution", "gold", "content_exact_f1"):
         assert key in figures
+    speech = figures["variants"]["speech"]
+    assert speech["predicted"] <= figures["predicted"]
     for key, floor in floors("attribution").items():
         assert figures[key] >= floor, (key, figures[key], floor)
 
@@ -227,3 +237,15 @@ def test_polnear_conventions_source_is_the_subject_a_name_stands_beside(nlp: Any
     text = "The company's chief executive, John Ferriola, said the plant would close."
     (found,) = fogline_system(nlp(text))
     assert _surfaces(text, found)[0] == ["The company's chief executive, John Ferriola"]
+
+
+def test_polnear_conventions_copula_and_auxiliaries_belong_to_the_cue(nlp: Any) -> None:
+    text = "The Times is expected to endorse the senator."
+    (found,) = [f for f in fogline_system(nlp(text)) if not f.source]
+    assert _surfaces(text, found)[1:] == (
+        ["is expected"],
+        ["The Times", "to endorse the senator"],
+    )
+    text = "Lawmakers are still nervous about the deal."
+    (found,) = fogline_system(nlp(text))
+    assert _surfaces(text, found)[1] == ["are still nervous about"]

@@ -50,6 +50,31 @@ def test_a_version_1_workspace_is_upgraded_in_place(tmp_path: Path) -> None:
         assert "mixed" in columns
 
 
+def test_a_version_4_workspace_keeps_its_statements_as_speech(tmp_path: Path) -> None:
+    from fogline.records import StatementKind
+    from fogline.store.migrations import MIGRATIONS
+    from fogline.store.records_io import load_statements
+
+    conn = sqlite3.connect(tmp_path / "fogline.sqlite")
+    for number, sql in MIGRATIONS:
+        if number <= 4:
+            conn.executescript(sql)
+    conn.execute("PRAGMA user_version = 4")
+    conn.execute("INSERT INTO documents (id, text) VALUES ('d', 'Marren said so.')")
+    conn.execute(
+        "INSERT INTO statements (id, document_id, sentence_index, speaker, speaker_start, "
+        "speaker_end, cue, cue_start, cue_end, content, content_start, content_end, direct, "
+        "hedges, resolution) VALUES ('s', 'd', 0, 'Marren', 0, 6, 'said', 7, 11, 'so', 12, 14, "
+        "0, '[]', 'name')"
+    )
+    conn.commit()
+    conn.close()
+    with Workspace.open(tmp_path) as ws:
+        assert ws.conn.execute("PRAGMA user_version").fetchone()[0] == LATEST
+        (st,) = load_statements(ws)
+        assert (st.cue, st.kind) == ("said", StatementKind.SPEECH)
+
+
 def test_corrupt_file_is_a_workspace_error(tmp_path: Path) -> None:
     (tmp_path / "fogline.sqlite").write_bytes(b"this is not a database" * 100)
     with pytest.raises(WorkspaceError, match="not a usable fogline workspace"):

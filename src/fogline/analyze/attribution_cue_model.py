@@ -23,6 +23,7 @@ from fogline.models import model_path
 MODEL_FILE = "attribution_cue_model.json"
 CANDIDATE_POS = frozenset({"VERB", "NOUN", "ADJ"})
 _CHILD_LEMMA_DEPS = frozenset({"prep", "prt", "neg", "aux", "advmod", "mark"})
+_COMPLEMENT_DEPS = frozenset({"dobj", "xcomp", "acomp"})
 
 
 def cue_features(tok: Any, in_quote: bool) -> list[str]:
@@ -47,6 +48,8 @@ def cue_features(tok: Any, in_quote: bool) -> list[str]:
         feats.append(f"lc={lemma}|{dep}")
         if dep in _CHILD_LEMMA_DEPS:
             feats.append(f"cw={dep}|{child.lower_}")
+        elif dep in _COMPLEMENT_DEPS:  # "have concerns", "take aim", "try to argue"
+            feats.append(f"lo={lemma}|{dep}|{child.lemma_.lower()}")
         if dep in ("nsubj", "nsubjpass", "poss", "agent") and subject is None:
             subject = child
     if subject is not None:

@@ -8,7 +8,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from fogline.analyze.attribution_learned import cue_probability, is_clause, learned_frame
+from fogline.analyze.attribution_learned import (
+    LearnedFrame,
+    cue_probability,
+    is_clause,
+    learned_frame,
+)
 from fogline.analyze.lexicon import CITE_VERBS, CUE_VERBS, ECHO_VERBS, POSITION_FRAMES
 from fogline.analyze.parse_spans import Span, hint, name_tokens, span, speaker_head, strip_mark
 
@@ -24,6 +29,7 @@ class Found:
     via: str | None = None
     echoes: str | None = None
     relay_speaker: bool = False
+    attitude: bool = False  # a position held, wanted or backed, not something said
 
 
 _FRAME_PREPS = frozenset({"as", "of", "for", "with", "on", "to"})
@@ -69,35 +75,45 @@ def position(verb: Any) -> Found | None:
     return Found(speaker, hint(head, verb), span([verb]), content)
 
 
-def learned(cue: Any, broad: bool, in_quote: bool = False) -> Found | None:
+def learned(cue: Any, attitudes: bool, in_quote: bool = False) -> Found | None:
     """A cue the learned classifier accepts, read with the generic frame.
 
-    Without ``broad`` (the pipeline) a frame is kept when it reports a clause with its own
-    subject ("X hinted that C"), or when its content is a complement that carries what was
-    said, asked or intended ("X called for a ban", "X plans to C", "C was reported by X",
-    "X denied the report") and the cue is affirmative; an infinitive needs a confident cue
-    (``CONFIDENT``). A negated cue with such a complement says nothing ("did not respond
-    to a request for comment"); any other object ("X praised Y", "X wants Y") is an
-    attitude more often than a statement."""
+    Speech when the frame reports a clause with its own subject ("X hinted that C"), or
+    when its content is a complement that carries what was said, asked or intended ("X
+    called for a ban", "X plans to C", "C was reported by X", "X denied the report") and
+    the cue is affirmative; an infinitive needs a confident cue (``CONFIDENT``). Any other
+    frame is an attitude (``Found.attitude``; None unless ``attitudes``): a negated cue
+    with such a complement ("did not respond to a request for comment"), an object ("X
+    praised Y", "X wants Y"), a frame without a source ("X is expected to C")."""
     frame = learned_frame(cue)
     if frame is None:
         return None
-    if not broad and not frame.clausal:
-        said_object = frame.kind == "dobj" and cue.lemma_.lower() in OBJECT_SPEECH
-        if not (frame.kind in SPOKEN_KINDS or said_object) or frame.speaker is None:
-            return None
-        if said_object and cue.doc.text[frame.content[0] : frame.content[1]].lower() in _PRONOUNS:
-            return None
-        if any(c.dep_ == "neg" for c in cue.children):
-            return None
-        if frame.kind == "xcomp" and cue_probability(cue, in_quote) < CONFIDENT:
-            return None
+    attitude = not frame.clausal and not _spoken(cue, frame, in_quote)
+    if attitude and not attitudes:
+        return None
     if frame.speaker is None:  # no source: an empty speaker span at the cue
         at = (frame.cue[0], frame.cue[0])
-        return Found(at, at, frame.cue, frame.content)
+        return Found(at, at, frame.cue, frame.content, attitude=attitude)
     return Found(
-        span(name_tokens(frame.speaker)), hint(frame.speaker, cue), frame.cue, frame.content
+        span(name_tokens(frame.speaker)),
+        hint(frame.speaker, cue),
+        frame.cue,
+        frame.content,
+        attitude=attitude,
     )
+
+
+def _spoken(cue: Any, frame: LearnedFrame, in_quote: bool) -> bool:
+    """Whether a frame without a reported clause still carries what was said, asked or
+    intended (``SPOKEN_KINDS``, ``OBJECT_SPEECH``), by a named speaker, affirmatively."""
+    said_object = frame.kind == "dobj" and cue.lemma_.lower() in OBJECT_SPEECH
+    if not (frame.kind in SPOKEN_KINDS or said_object) or frame.speaker is None:
+        return False
+    if said_object and cue.doc.text[frame.content[0] : frame.content[1]].lower() in _PRONOUNS:
+        return False
+    if any(c.dep_ == "neg" for c in cue.children):
+        return False
+    return not (frame.kind == "xcomp" and cue_probability(cue, in_quote) < CONFIDENT)
 
 
 # Learned frames the pipeline keeps beside clausal ones (``LearnedFrame.kind``). Measured

@@ -67,6 +67,8 @@ def learned_frame(cue: Any) -> LearnedFrame | None:
         subject = subject_of(cue.head)
     if subject is None or subject.i > cue.i or subject.pos_ in ("DET",):
         return None
+    if cue.pos_ == "VERB" and cue.lemma_.lower() in RAISING_VERBS:
+        return _raising_frame(cue, subject)
     cue_tokens = [cue]
     content_tokens: list[Any] = []
     clausal = False
@@ -95,12 +97,27 @@ def learned_frame(cue: Any) -> LearnedFrame | None:
 
 def _passive_frame(cue: Any, passive: Any) -> LearnedFrame | None:
     """``C was reported by X`` (X the source, "was reported by" the cue) and, without an
-    agent, ``X is expected to C`` (no source; the content runs around the cue)."""
+    agent, ``X is expected to C`` (no source; the content runs around the cue) and ``X
+    was asked about C`` (no source; measured on the train fold: attribution F1 .7792 ->
+    .7807)."""
     agent = next((c for c in cue.rights if c.dep_ == "agent"), None)
     by_whom = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent else None
     if agent is not None and by_whom is not None:
         return _frame(by_whom, [cue, agent], list(passive.subtree), False, "agent")
     rest = [c for c in cue.rights if c.dep_ in ("xcomp", "ccomp", "oprd")]
+    if not rest:
+        about = next(
+            (
+                c
+                for c in cue.rights
+                if c.dep_ == "prep" and c.lower_ in _CUE_PREPS and not _is_time(c)
+            ),
+            None,
+        )
+        objects = [g for g in about.children if g.dep_ in ("pobj", "pcomp")] if about else []
+        if objects:  # "Trump was asked about the dispute": the asker is not given
+            content = span([t for g in objects for t in g.subtree])
+            return LearnedFrame(None, span([cue, about]), content, False, "sourceless")
     if not rest or passive.pos_ == "PRON":
         return None
     tokens = [*passive.subtree, *(t for c in rest for t in c.subtree)]
@@ -110,8 +127,26 @@ def _passive_frame(cue: Any, passive: Any) -> LearnedFrame | None:
     return LearnedFrame(None, span([cue]), content, False, "sourceless")
 
 
+# "X seems to C" / "X appears C": how things look to the writer, not X's own view. PolNeAR
+# marks them without a source (train fold: seem 79% of 108, appear 83% of 81, sound 54%
+# of 13); the subject is part of the content.
+RAISING_VERBS = frozenset({"seem", "appear", "sound"})
+
+
+def _raising_frame(cue: Any, subject: Any) -> LearnedFrame | None:
+    rest = [c for c in cue.rights if c.dep_ in ("xcomp", "ccomp", "acomp", "attr", "oprd")]
+    if not rest:
+        return None
+    content = span([*subject.subtree, *(t for c in rest for t in c.subtree)])
+    if content[1] <= content[0]:
+        return None
+    return LearnedFrame(None, span([cue]), content, False, "sourceless")
+
+
 def _noun_frame(cue: Any) -> LearnedFrame | None:
-    """``Trump's claim that C`` / ``the decision by X to C``: the noun's owner speaks."""
+    """``Trump's claim that C`` / ``the decision by X to C``: the noun's owner speaks; with
+    no owner, ``questions about C`` has no source (train fold: attribution F1 .7814 ->
+    .7822)."""
     owner = next((c for c in cue.children if c.dep_ == "poss"), None)
     if owner is None:
         owner = next(
@@ -121,8 +156,6 @@ def _noun_frame(cue: Any) -> LearnedFrame | None:
     by = next((c for c in cue.rights if c.dep_ == "prep" and c.lower_ == "by"), None)
     if owner is None and by is not None:
         owner = next((g for g in by.children if g.dep_ == "pobj"), None)
-    if owner is None:
-        return None
     cue_tokens = [cue]
     content_tokens: list[Any] = []
     clausal = False
@@ -139,6 +172,11 @@ def _noun_frame(cue: Any) -> LearnedFrame | None:
                 content_tokens.extend(t for g in pobj for t in g.subtree)
         if content_tokens:
             break
+    if owner is None:  # "questions about C": nobody is named as asking
+        content = span(content_tokens) if content_tokens else (0, 0)
+        if content[1] <= content[0] or len(cue_tokens) < 2:
+            return None
+        return LearnedFrame(None, span(cue_tokens), content, False, "sourceless")
     return _frame(owner, cue_tokens, content_tokens, clausal, "noun")
 
 

@@ -97,6 +97,8 @@ def subject_of(verb: Any) -> Any | None:
         return min(subjects, key=lambda c: abs(c.i - verb.i))
     if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
         return verb.head  # "bloggers, reported that C" (a participle read as a modifier)
+    if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in ("VERB", "AUX"):
+        return subject_of(verb.head.head)  # "X defended it by citing C": X cites C
     if verb.dep_ in ("advcl", "conj", "xcomp", "relcl") and verb.head.i != verb.i:
         if verb.dep_ == "relcl" and verb.head.pos_ in ("PROPN", "NOUN"):
             return antecedent(verb.head)

@@ -15,9 +15,9 @@ from fogline.analyze.lexicon import TITLE_WORDS
 from fogline.analyze.quotes import find_quotes
 from fogline.analyze.speakers import resolve_speakers
 from fogline.analyze.timex import find_times
-from fogline.records import Claim, Document, DocumentAnalysis, Mention, Sentence
+from fogline.records import Claim, Document, DocumentAnalysis, Mention, Sentence, StatementKind
 
-ANALYZER_VERSION = "rules-4"  # bumped whenever statements or claims come out differently
+ANALYZER_VERSION = "rules-5"  # bumped whenever statements or claims come out differently
 
 
 @cache
@@ -72,7 +72,9 @@ def analyze_parsed(document: Document, parsed: Any) -> DocumentAnalysis:
     quotes = find_quotes(document.text)
     statements = extract_statements(parsed, document.id, document.published_at, quotes)
     statements = resolve_speakers(statements, list(mentions))
-    claims = score_claims(extract_claims(parsed, document.id, statements))
+    # An attitude ("X wants C") asserts nothing: its sentence stays the author's claims.
+    speech = [s for s in statements if s.kind is StatementKind.SPEECH]
+    claims = score_claims(extract_claims(parsed, document.id, speech))
     times = tuple(find_times(document.text, document.published_at))
     return DocumentAnalysis(
         document_id=document.id,

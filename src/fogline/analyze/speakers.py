@@ -12,7 +12,7 @@ import dataclasses
 import re
 
 from fogline.analyze.lexicon import GROUP_PRONOUNS, PERSON_PRONOUNS, TITLES
-from fogline.records import Mention, Statement
+from fogline.records import Mention, Statement, StatementKind
 
 
 @dataclasses.dataclass(slots=True)
@@ -83,9 +83,10 @@ def _descriptor_noun(speaker: str) -> str | None:
 def resolve_speakers(statements: list[Statement], mentions: list[Mention]) -> list[Statement]:
     """Statements with ``resolved_speaker`` and ``resolution`` filled in, same order.
 
-    A pronoun takes the most recent named speaker before it, else the most recent
-    person (he, she) or organisation (they, it) named before it. A descriptor takes the
-    most recent person or organisation whose description holds its head noun.
+    A pronoun takes the most recent named speaker of speech before it, else the most
+    recent person (he, she) or organisation (they, it) named before it. A descriptor takes
+    the most recent person or organisation whose description holds its head noun. A
+    statement without a speaker ("X is expected to C") is unresolved.
     """
     mentioned = [
         _Candidate(m.text, m.start, m.text, m.label == "PERSON")
@@ -97,6 +98,9 @@ def resolve_speakers(statements: list[Statement], mentions: list[Mention]) -> li
     for st in sorted(statements, key=lambda s: s.speaker_start):
         speaker = st.speaker.strip()
         lowered = speaker.lower()
+        if not speaker:  # "X is expected to C": no source given
+            resolved.append(_with(st, None, "unresolved"))
+            continue
         before = sorted(
             (c for c in mentioned + named if c.start < st.speaker_start), key=lambda c: c.start
         )
@@ -128,6 +132,8 @@ def resolve_speakers(statements: list[Statement], mentions: list[Mention]) -> li
                 resolved.append(_with(st, pick, "descriptor"))
             continue
         resolved.append(dataclasses.replace(st, resolved_speaker=None, resolution="name"))
+        if st.kind is not StatementKind.SPEECH:
+            continue
         named.append(
             _Candidate(speaker, st.speaker_start, st.speaker_hint or speaker, _is_name(speaker))
         )

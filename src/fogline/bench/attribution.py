@@ -33,17 +33,16 @@ System = Callable[[Any], list[Attribution]]
 Progress = Callable[[int, int], None]
 
 
-def fogline_system(doc: Any, broad: bool = False) -> list[Attribution]:
+def fogline_system(doc: Any, speech_only: bool = False) -> list[Attribution]:
     """fogline's attributed statements in a parsed article, in PolNeAR's span conventions
     (``attribution_convention``; a report nested in another's content counts only as part
-    of it). ``broad`` reads every cue the learned classifier accepts with its generic frame
-    (PolNeAR's wide notion of attribution, "X wants / backed Y", sourceless "X is expected
-    to C"); the pipeline keeps the learned cues that report a clause ("X hinted that C") or
-    carry what was said in a complement ("X called for Y", "X plans to C"), because
-    analysts' reported speech is narrower."""
+    of it). PolNeAR's notion of attribution is wide ("X wants / backed Y", sourceless "X
+    is expected to C"): the pipeline gives those as statements of kind ``attitude``;
+    ``speech_only`` leaves them out (what analysts call reported speech)."""
     text = doc.text
     quotes = find_quotes(text)
-    statements = outermost(extract_statements(doc, "bench", None, quotes, broad=broad))
+    found = extract_statements(doc, "bench", None, quotes, attitudes=not speech_only)
+    statements = outermost(found)
     taken = {(s.content_start, s.content_end): s.cue_start for s in statements}
     return [to_attribution(doc, text, s, quotes, taken) for s in statements]
 
@@ -72,7 +71,7 @@ def _subtree_span(tok: Any) -> tuple[int, int]:
 
 SYSTEMS: dict[str, System] = {
     "fogline": fogline_system,
-    "fogline_broad": functools.partial(fogline_system, broad=True),
+    "fogline_speech": functools.partial(fogline_system, speech_only=True),
     "cue_verb": baseline_system,
 }
 
@@ -139,7 +138,7 @@ def run(
 
     return report.document(
         "attribution",
-        {**figures("fogline"), "variants": {"broad": figures("fogline_broad")}},
+        {**figures("fogline"), "variants": {"speech": figures("fogline_speech")}},
         {"cue_verb": figures("cue_verb")},
         data=str(data),
         size={"documents": n, "gold": tallies["fogline"].gold},
@@ -149,11 +148,12 @@ def run(
             "exact": "a matched pair whose role token sets are equal; attribution_exact "
             "needs all three roles equal",
             "annotator": "alphabetically first .ann per article",
-            "system": "top level: the pipeline's attribution (what fogline ships: rules "
-            "plus learned cues that report a clause or carry what was said in a "
-            "complement); variants.broad: every cue the learned classifier accepts "
-            "(models/attribution_cue_model.json, trained on PolNeAR's train split), "
-            "sourceless ones included",
+            "system": "top level: the pipeline's attribution, speech and attitudes (rules "
+            "plus the cues of the learned classifier, models/attribution_cue_model.json, "
+            "trained on PolNeAR's train split; sourceless ones included); variants.speech: "
+            "the statements of kind speech only, what the link and assess stages read",
+            "cue_extent": "cues run on through the complements PolNeAR's cues take in "
+            "(bench/attribution_extent.py, models/attribution_cue_extent.json)",
             "convention": "statements are mapped to PolNeAR's spans "
             "(bench/attribution_convention.py); a statement whose cue lies inside another "
             "statement's content is left out, since PolNeAR annotates nested reports only "

@@ -9,8 +9,9 @@ subject a name stands beside, "the company's chief, John Doe"; without a clause 
 reports what the speaker said elsewhere), the content on both sides of a speech clause
 inside it (``C1, X said, C2``), and a quotation that goes on after the speech clause
 (``"C1," X told Y on Monday. "C2."``) as a second content span. A report nested in
-another's content is not marked on its own (``outermost``). These functions map
-``Statement`` records onto those conventions.
+another's content is not marked on its own (``outermost``). A cue runs on through the
+complements PolNeAR's cues take in ("tried to argue that C", ``attribution_extent``).
+These functions map ``Statement`` records onto those conventions.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from __future__ import annotations
 from typing import Any
 
 from fogline.analyze.parse_spans import hint, tokens_between
+from fogline.bench.attribution_extent import run_on, run_up
 from fogline.bench.attribution_scoring import Attribution
 from fogline.records import Statement
 
@@ -49,10 +51,14 @@ def to_attribution(
     each access); ``taken`` maps the contents of the document's statements to their cue
     offsets: a quotation another speech clause reports is no continuation."""
     content = _content_span(doc, st)
-    spans = _around_clause(text, content, st)
+    cue = cue_phrase(doc, st)
+    head = tokens_between(doc, st.cue_start, st.cue_start + 1)
+    if len(head):
+        cue, content = run_on(head[0], cue, content)
+        cue = run_up(head[0], cue, content)
+    spans = _around_clause(text, content, st, cue)
     whole = source_phrase(doc, text, st) if st.speaker_end > st.speaker_start else None
     source = _without_clauses(doc, whole) if whole else None
-    cue = cue_phrase(doc, st)
     clause_end = _clause_end(doc, text, st, max(cue[1], whole[1] if whole else 0))
     follow = _continuation(text, st, clause_end, quotes, taken)
     if follow is not None:
@@ -79,8 +85,20 @@ def outermost(statements: list[Statement]) -> list[Statement]:
 
 def cue_phrase(doc: Any, st: Statement) -> Span:
     """The cue verb with its auxiliaries, negation, particle and the adverbs next to it
-    ("has not said", "also points out", "said Monday"); else the cue as stored."""
+    ("has not said", "also points out", "said Monday"), an adjective with its copula ("are
+    still nervous about"), a cue of several words with its auxiliaries and without the
+    "by" of an agent ("was asked about", "was reported"); else the cue as stored."""
     at = tokens_between(doc, st.cue_start, st.cue_end)
+    if len(at) and at[0].dep_ == "acomp" and at[0].head.lemma_ == "be" and at[0].head.i < at[0].i:
+        copula = at[0].head  # "are still uneasy about C"
+        parts = [copula, *(c for c in copula.lefts if c.dep_ in _CUE_DEPS and c.i > copula.i - 3)]
+        return (min(t.idx for t in parts), st.cue_end)
+    if len(at) > 1 and at[0].pos_ == "VERB":  # "was asked about C", "has called for C"
+        helpers = [c for c in at[0].lefts if c.dep_ in _CUE_DEPS and c.i > at[0].i - 4]
+        end = st.cue_end
+        if at[-1].dep_ == "agent":  # "was reported by X": PolNeAR's cue ends at the verb
+            end = at[-2].idx + len(at[-2].text)
+        return (min([st.cue_start, *(t.idx for t in helpers)]), end)
     if len(at) != 1:
         return (st.cue_start, st.cue_end)
     verb = at[0]
@@ -97,7 +115,8 @@ def cue_phrase(doc: Any, st: Statement) -> Span:
     start = min(t.idx for t in parts)
     end = max(int(doc[hi].idx + len(doc[hi].text)), max(t.idx + len(t.text) for t in parts))
     inside = (start, end)
-    if st.content_start < end and start < st.content_end:
+    around = st.content_start < start and end < st.content_end  # "X is expected to C"
+    if st.content_start < end and start < st.content_end and not around:
         inside = (verb.idx, verb.idx + len(verb.text))
     return (min(inside[0], st.cue_start), max(inside[1], st.cue_end))
 
@@ -202,10 +221,11 @@ def _without_clauses(doc: Any, source: Span) -> Span:
     return (kept[0].idx, kept[-1].idx + len(kept[-1].text)) if kept else source
 
 
-def _around_clause(text: str, content: Span, st: Statement) -> list[Span]:
-    """``C1, X said, C2``: the content on both sides of a speech clause inside it."""
-    start = min(st.speaker_start, st.cue_start)
-    end = max(st.speaker_end, st.cue_end)
+def _around_clause(text: str, content: Span, st: Statement, cue: Span) -> list[Span]:
+    """``C1, X said, C2``: the content on both sides of a speech clause (source and cue
+    phrase) inside it."""
+    start = min(st.speaker_start, cue[0])
+    end = max(st.speaker_end, cue[1])
     if not (content[0] < start and end < content[1]):
         return [content]
     left = text[content[0] : start].rstrip(" ,\n")

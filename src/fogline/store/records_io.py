@@ -23,6 +23,7 @@ from fogline.records import (
     Sentence,
     Stance,
     Statement,
+    StatementKind,
     TimeRef,
 )
 from fogline.store.rows import insert, select
@@ -81,8 +82,12 @@ def load_documents(ws: Workspace) -> list[Document]:
     )
 
 
-def load_statements(ws: Workspace) -> list[Statement]:
-    return select(ws.conn, "statements", Statement)
+def load_statements(ws: Workspace, attitudes: bool = False) -> list[Statement]:
+    """The stored statements, in insertion order: speech only unless ``attitudes``, since
+    the link and assess stages read a statement as something its speaker asserted."""
+    if attitudes:
+        return select(ws.conn, "statements", Statement)
+    return select(ws.conn, "statements", Statement, "kind = ?", (StatementKind.SPEECH.value,))
 
 
 def load_claims(ws: Workspace) -> list[Claim]:

@@ -5,7 +5,9 @@ when it heads a gold Cue span (a cue token whose head lies outside the span). Le
 a cue head fewer than ``MIN_LEMMA_COUNT`` times are never scored, and their tokens are left
 out of the fit. A logistic regression (liblinear, L2, ``C``) over the sparse features of
 ``fogline.analyze.attribution_cue_model.cue_features`` is fitted and its weights written,
-pruned and rounded, to ``models/attribution_cue_model.json`` with ``THRESHOLD``.
+pruned and rounded, to ``models/attribution_cue_model.json`` with ``THRESHOLD``; beside it,
+``attribution_cue_extent.json`` holds how often a gold cue runs on through each complement
+of its head (``fogline.bench.attribution_extent``).
 Deterministic for a given split and parser. Parsing dominates the cost (about 5 minutes
 for the 840 train articles here); ``--parses FILE`` keeps the parses in a spaCy DocBin to
 reuse on the next run.
@@ -30,6 +32,7 @@ from fogline.analyze.attribution_cue_model import (
     cue_features,
 )
 from fogline.analyze.quotes import find_quotes
+from fogline.bench.attribution_extent import EXTENT_FILE, extent_examples, fit_extent
 from fogline.bench.attribution_scoring import Article, load_split
 from fogline.errors import InputError
 
@@ -52,7 +55,12 @@ def cue_heads(doc: Any, article: Article) -> set[int]:
     for gold in article.gold:
         inside = [t for t in doc if any(a <= t.idx < b for a, b in gold.cue)]
         ids = {t.i for t in inside}
-        heads |= {t.i for t in inside if t.head.i not in ids or t.head.i == t.i}
+        for tok in inside:
+            if tok.head.i in ids and tok.head.i != tok.i:
+                continue
+            # "are uneasy about C": the adjective is the cue the frames read, not the copula
+            predicate = next((c for c in tok.children if c.dep_ == "acomp" and c.i in ids), None)
+            heads.add(predicate.i if tok.lemma_ == "be" and predicate is not None else tok.i)
     return heads
 
 
@@ -168,11 +176,23 @@ def train(
         **fit_cue_model(features, labels, lemmas),
     }
     text = json.dumps(model, indent=0, sort_keys=True) + "\n"
-    try:
-        out.write_text(text, encoding="utf-8")
-    except OSError as exc:
-        raise InputError(f"cannot write the model to {out}: {exc}") from exc
+    shares = fit_extent(
+        example
+        for article, doc in zip(articles, docs, strict=True)
+        for gold in article.gold
+        for example in extent_examples(gold.cue, gold.content, doc)
+    )
+    extent = {"trained_on": data.name, "articles": len(articles), "shares": shares}
+    extent_out = out.with_name(EXTENT_FILE)
+    extent_text = json.dumps(extent, indent=0, sort_keys=True) + "\n"
+    for path, body in ((out, text), (extent_out, extent_text)):
+        try:
+            path.write_text(body, encoding="utf-8")
+        except OSError as exc:
+            raise InputError(f"cannot write the model to {path}: {exc}") from exc
     return {
+        "extent": str(extent_out),
+        "extent_keys": len(shares),
         "model": str(out),
         "articles": len(articles),
         "examples": model["examples"],

@@ -1,0 +1,5 @@
+"""Statements say their kind: speech ("X said C") or an attitude ("X wants C")."""
+
+SQL = """
+ALTER TABLE statements ADD COLUMN kind TEXT NOT NULL DEFAULT 'speech';
+"""
