@@ -234,3 +234,30 @@ def test_ask_adds_a_question_and_weighs_it(
     assert code == 4 and "already asks" in err and len(err.strip().splitlines()) == 1
     code, _, err = run([*base, "ask", "Q?", "-H", "Only one."], env)
     assert code == 4 and "at least two" in err
+
+
+def test_grade_corrects_a_source_and_assess_applies_it(
+    tmp_path: Path, corpus: Path, env: dict[str, str]
+) -> None:
+    ws = tmp_path / "ws"
+    base = ["--workspace", str(ws)]
+    assert run(["init", str(ws), "--questions", str(tmp_path / "questions.toml")], env)[0] == 0
+    assert run([*base, "add", str(corpus)], env)[0] == 0
+    assert run([*base, "assess"], env)[0] == 0
+
+    def grade_of(name: str) -> str | None:
+        sources = api.result(Workspace.open(ws))["sources"]
+        return next(s["grade"] for s in sources if s["name"] == name)
+
+    assert grade_of("General Jane Doe") is None
+    code, _, err = run([*base, "grade", "Gen. Jane Doe", "e"], env)
+    assert code == 0 and "graded E" in err and "fogline assess" in err
+    code, _, err = run([*base, "report", "--out", str(tmp_path / "r.html")], env)
+    assert code == 3  # the correction is not applied until the next assessment
+    assert run([*base, "assess"], env)[0] == 0
+    assert grade_of("General Jane Doe") == "E"
+    assert run([*base, "grade", "General Jane Doe", "none"], env)[0] == 0
+    assert run([*base, "assess"], env)[0] == 0
+    assert grade_of("General Jane Doe") is None
+    code, _, err = run([*base, "grade", "General Jane Doe", "G"], env)
+    assert code == 2 and "G" in err

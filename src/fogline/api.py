@@ -8,6 +8,7 @@ presenter reads; ``analyze`` does all of it in a temporary workspace.
 
 from __future__ import annotations
 
+import dataclasses
 import shutil
 import tempfile
 from collections.abc import Callable, Mapping, Sequence
@@ -23,6 +24,7 @@ from fogline.backends.stance import get_stance_scorer
 from fogline.errors import ConfigError, InputError
 from fogline.ingest import Problem, discover, read_path
 from fogline.link import link_corpus, load_questions, load_sides
+from fogline.link.grades_file import load_grades, set_grade
 from fogline.link.questions_file import (
     CANDIDATES,
     append_question,
@@ -30,7 +32,7 @@ from fogline.link.questions_file import (
     write_questions,
 )
 from fogline.records import Document
-from fogline.settings import QUESTIONS_FILE, SIDES_FILE, SIMILARITY, Settings
+from fogline.settings import GRADES_FILE, QUESTIONS_FILE, SIDES_FILE, SIMILARITY, Settings
 from fogline.store import Workspace
 from fogline.store.records_io import (
     has_document,
@@ -128,6 +130,7 @@ def assess(ws: Workspace, *, settings: Settings | None = None, progress: Progres
     statements = load_statements(ws)
     claims = load_claims(ws)
     sides = load_sides(ws.directory / SIDES_FILE)
+    sides = dataclasses.replace(sides, grades=load_grades(ws.directory / GRADES_FILE))
     questions = load_questions(ws.directory / QUESTIONS_FILE)
     progress("loading models", 0, 1)
     embedder = get_embedder(settings.embedder)
@@ -170,9 +173,23 @@ def ask(ws: Workspace, text: str, hypotheses: Sequence[str], about: Sequence[str
     """Add a question and its competing hypotheses to the workspace's ``questions.toml``;
     returns the question's id. ``assess`` weighs it."""
     question_id = append_question(ws.directory / QUESTIONS_FILE, text, hypotheses, about)
-    with ws.transaction() as conn:  # the last assessment no longer covers every question
-        conn.execute("DELETE FROM meta WHERE key = 'assessed'")
+    _unassessed(ws)
     return question_id
+
+
+def grade(ws: Workspace, name: str, grade: str | None) -> dict[str, str]:
+    """Correct the Admiralty grade (A-F; ``None`` clears the correction) of the source
+    ``name`` in the workspace's ``grades.toml``, over sides.toml; returns every
+    correction. ``assess`` applies them."""
+    grades = set_grade(ws.directory / GRADES_FILE, name, grade)
+    _unassessed(ws)
+    return grades
+
+
+def _unassessed(ws: Workspace) -> None:
+    """The last assessment no longer matches the analyst's files."""
+    with ws.transaction() as conn:
+        conn.execute("DELETE FROM meta WHERE key = 'assessed'")
 
 
 def analyze(

@@ -341,6 +341,24 @@ def ask(
 
 
 @cli.command()
+@click.argument("source")
+@click.argument("grade", type=click.Choice([*"ABCDEF", "none"], case_sensitive=False))
+@click.pass_context
+def grade(ctx: click.Context, source: str, grade: str) -> None:
+    """Set the Admiralty reliability grade (A completely reliable ... E unreliable, F cannot
+    be judged) of SOURCE, named as the report shows it; `none` clears your correction.
+
+    Corrections live in the workspace's grades.toml and override sides.toml; run
+    `fogline assess` to apply them.
+    """
+    with Workspace.open(_workspace_dir(ctx)) as ws:
+        cleared = grade.lower() == "none"
+        api.grade(ws, source, None if cleared else grade.upper())
+    done = f"Grade of {source} cleared" if cleared else f"{source} graded {grade.upper()}"
+    _console(ctx).print(f"{done}; run `fogline assess` to apply it")
+
+
+@cli.command()
 @click.option(
     "--port",
     type=click.IntRange(0, 65535),

@@ -12,6 +12,7 @@ from pathlib import Path
 WORKSPACE_FILE = "fogline.sqlite"
 SIDES_FILE = "sides.toml"
 QUESTIONS_FILE = "questions.toml"
+GRADES_FILE = "grades.toml"  # the analyst's grade corrections (fogline grade, serve)
 # The stance method without a stance model: embedding similarity to hypothesis wordings.
 SIMILARITY = "similarity"
 

@@ -82,6 +82,17 @@ def test_known_actor_aliases_and_grade() -> None:
     assert (actor.name, actor.side, actor.grade) == ("Ada Quill", "n", "B")
 
 
+def test_the_analysts_grade_correction_wins() -> None:
+    known = (KnownActor("Ada Quill", ActorKind.PERSON, "n", "B", ("Quill",)),)
+    docs = [Document(id="d1", text="")]
+    statements = [statement("s1", "d1", "Gen. Quill"), statement("s2", "d1", "Kell Courier")]
+    sides = Sides(labels={"n": "N"}, actors=known, grades={"quill": "E", "The Kell Courier": "A"})
+    index = link_actors(docs, statements, sides)
+    grades = {a.name: a.grade for a in index.actors}
+    assert grades["Ada Quill"] == "E"  # by an alias, over sides.toml's B
+    assert grades["Kell Courier"] == "A"  # an actor found in the corpus, by its name key
+
+
 def test_core_name_drops_the_role_in_front() -> None:
     from fogline.link.actors import core_name
 

@@ -14,6 +14,7 @@ from fogline import api
 from fogline.errors import InputError, WorkspaceError
 from fogline.link.config import load_questions
 from fogline.present.web import MAX_BODY, ReportServer
+from fogline.store import Workspace
 
 REPORTS = {
     "a.txt": "General Jane Doe said that the northern army holds the bridge at Kell.\n",
@@ -30,8 +31,6 @@ def server(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[ReportSe
     for name, text in REPORTS.items():
         (tmp_path / name).write_text(text, encoding="utf-8")
     directory = api.init(tmp_path / "ws")
-    from fogline.store import Workspace
-
     with Workspace.open(directory) as ws:
         api.add(ws, [tmp_path / name for name in REPORTS])
     running = ReportServer(directory)
@@ -128,3 +127,19 @@ def test_no_workspace_or_a_taken_port_is_one_clear_error(
         ReportServer(tmp_path / "nowhere")
     with pytest.raises(InputError, match="--port"):
         ReportServer(server.directory, server.port)
+
+
+def test_grading_a_source_applies_at_once(server: ReportServer) -> None:
+    post(server, "/assess")
+    _, _, page = request(server, "GET", "/")
+    assert 'action="/grade"' in page and "<option>General Jane Doe</option>" in page
+    status, _, _ = post(server, "/grade", source="General Jane Doe", grade="E")
+    assert status == 303
+    _, _, page = request(server, "GET", "/")
+    assert "Grade of General Jane Doe set to E and assessed." in page
+    with Workspace.open(server.directory) as ws:
+        sources = api.result(ws)["sources"]
+    assert next(s["grade"] for s in sources if s["name"] == "General Jane Doe") == "E"
+    post(server, "/grade", source="General Jane Doe", grade="Q")
+    _, _, page = request(server, "GET", "/")
+    assert 'class="notice failed"' in page and "not one of A-F" in page

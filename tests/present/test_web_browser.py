@@ -1,5 +1,5 @@
-"""``fogline serve`` in a real headless Chromium: ask a question through the page's form,
-see it weighed, and nothing fetched but the server's own page."""
+"""``fogline serve`` in a real headless Chromium: ask a question and correct a grade through
+the page's forms, see them weighed, and nothing fetched but the server's own page."""
 
 from __future__ import annotations
 
@@ -43,6 +43,17 @@ def test_ask_through_the_page(driver: Any, server: ReportServer) -> None:
     WebDriverWait(driver, 60).until(
         expected_conditions.text_to_be_present_in_element(
             (By.CSS_SELECTOR, "p.notice"), "Assessed."
+        )
+    )
+    from selenium.webdriver.support.ui import Select
+
+    form = driver.find_element(By.CSS_SELECTOR, "form.grade")
+    Select(form.find_element(By.NAME, "source")).select_by_visible_text("General Jane Doe")
+    Select(form.find_element(By.NAME, "grade")).select_by_value("B")
+    form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+    WebDriverWait(driver, 60).until(
+        expected_conditions.text_to_be_present_in_element(
+            (By.CSS_SELECTOR, "p.notice"), "Grade of General Jane Doe set to B"
         )
     )
     urls = _requested_urls(driver)

@@ -97,6 +97,7 @@ class _Builder:
         self.hints: dict[str, list[str]] = defaultdict(list)
         for known in sides.actors:
             self._add_known(known)
+        self.corrected = {name_key(name): grade for name, grade in sides.grades.items()}
 
     def _add_known(self, known: KnownActor) -> None:
         actor_id = stable_id("actor", name_key(known.name))
@@ -140,6 +141,14 @@ class _Builder:
         for st_id, actor_id in by_statement.items():
             by_statement[st_id] = remap.get(actor_id, actor_id)
 
+    def grade(self, actor_id: str) -> str | None:
+        """The analyst's correction for any of the actor's names, else its known grade."""
+        for name in (self.names[actor_id], *sorted(self.aliases[actor_id])):
+            corrected = self.corrected.get(name_key(name))
+            if corrected is not None:
+                return corrected
+        return self.grades.get(actor_id)
+
     def build(self, used: set[str]) -> tuple[Actor, ...]:
         actors = []
         for actor_id in sorted(used):
@@ -157,7 +166,7 @@ class _Builder:
                     name=self.names[actor_id],
                     kind=self.kinds[actor_id],
                     side=side,
-                    grade=self.grades.get(actor_id),
+                    grade=self.grade(actor_id),
                     aliases=tuple(sorted(self.aliases[actor_id] - {self.names[actor_id]})),
                     anonymous=actor_id not in self.known_side
                     and is_anonymous(self.names[actor_id], self.kinds[actor_id]),

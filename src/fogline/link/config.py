@@ -35,6 +35,8 @@ class Sides:
     labels: dict[str, str] = field(default_factory=dict)
     keywords: dict[str, tuple[str, ...]] = field(default_factory=dict)
     actors: tuple[KnownActor, ...] = ()
+    # The analyst's corrections (grades.toml): source name -> grade, over any other grade.
+    grades: dict[str, str] = field(default_factory=dict)
 
     def side_of_text(self, text: str) -> str | None:
         """The side whose keyword occurs in ``text`` as a whole word (the earliest match wins)."""

@@ -48,12 +48,14 @@ def _template() -> jinja2.Template:
 @dataclass(frozen=True, slots=True)
 class Controls:
     """The forms of the served page: the server's token, what the last change did
-    (``failed`` when it was refused), and whether the shown result is up to date."""
+    (``failed`` when it was refused), whether the shown result is up to date, and the
+    sources whose grade the analyst may correct."""
 
     token: str
     message: str = ""
     failed: bool = False
     assessed: bool = True
+    sources: tuple[str, ...] = ()  # names a grade can be given to
 
 
 def render_html(result: Mapping[str, Any], controls: Controls | None = None) -> str:

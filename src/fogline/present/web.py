@@ -1,5 +1,6 @@
 """``fogline serve``: the workspace's report as a local web page, with the analyst's
-controls: ask a question with its competing hypotheses, and re-assess.
+controls: ask a question with its competing hypotheses, correct a source's grade, and
+re-assess.
 
 The page is the HTML report (same template, same escaping) with a form on top. Only
 127.0.0.1 is served. A change is a POST that must carry the server's random token and a
@@ -66,7 +67,10 @@ class ReportServer(ThreadingHTTPServer):
             assessed = ws.get_meta("assessed") is not None
             result = api.result(ws, str(self.directory))
         message, failed = self.notice
-        return render_html(result, Controls(self.token, message, failed, assessed))
+        sources = tuple(
+            sorted({str(s["name"]) for s in result.get("sources") or [] if s.get("name")})
+        )
+        return render_html(result, Controls(self.token, message, failed, assessed, sources))
 
     def change(self, action: str, form: dict[str, list[str]]) -> None:
         """Run one POSTed action and remember its outcome for the next page."""
@@ -81,6 +85,12 @@ class ReportServer(ThreadingHTTPServer):
                         )
                         self.assess(ws)
                         self.notice = (f"Question {question_id} added and weighed.", False)
+                    elif action == "grade":
+                        name, grade = _field(form, "source"), _field(form, "grade")
+                        api.grade(ws, name, None if grade == "none" else grade)
+                        self.assess(ws)
+                        done = "cleared" if grade == "none" else f"set to {grade}"
+                        self.notice = (f"Grade of {name} {done} and assessed.", False)
                     else:
                         self.assess(ws)
                         self.notice = ("Assessed.", False)
@@ -132,7 +142,7 @@ class _Handler(BaseHTTPRequestHandler):
         length = self.headers.get("Content-Length", "")
         if not self._host_ok():
             self._send(HTTPStatus.FORBIDDEN, "fogline serves only http://127.0.0.1\n")
-        elif action not in ("ask", "assess"):
+        elif action not in ("ask", "grade", "assess"):
             self._send(HTTPStatus.NOT_FOUND, "not found\n")
         elif not length.isdigit() or int(length) > MAX_BODY:
             self._send(HTTPStatus.REQUEST_ENTITY_TOO_LARGE, "form missing or too large\n")
