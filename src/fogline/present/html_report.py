@@ -21,6 +21,7 @@ import jinja2
 from fogline.present import numbers
 from fogline.present.atomic import write_text_atomic
 from fogline.present.index import ResultIndex, Target, anchor, rows, source_kind, text
+from fogline.present.timeline import timeline
 
 TEMPLATE = "report.html.j2"
 CSP = (
@@ -371,6 +372,7 @@ def _view(result: Mapping[str, Any]) -> dict[str, Any]:
         "questions": [_question(index, result, q) for q in index.questions],
         "sources": _sources(index),
         "statements": _statements(index),
+        "timeline": [{**row, "target": _link(row["target"])} for row in timeline(index)],
         "documents": _documents(index),
         "dependences": _dependences(index, result),
         "skipped": [
