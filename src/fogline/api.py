@@ -31,8 +31,16 @@ from fogline.link.questions_file import (
     render_questions,
     write_questions,
 )
+from fogline.link.stances_file import load_stance_corrections, set_stances
 from fogline.records import Document
-from fogline.settings import GRADES_FILE, QUESTIONS_FILE, SIDES_FILE, SIMILARITY, Settings
+from fogline.settings import (
+    GRADES_FILE,
+    QUESTIONS_FILE,
+    SIDES_FILE,
+    SIMILARITY,
+    STANCES_FILE,
+    Settings,
+)
 from fogline.store import Workspace
 from fogline.store.records_io import (
     has_document,
@@ -132,6 +140,7 @@ def assess(ws: Workspace, *, settings: Settings | None = None, progress: Progres
     sides = load_sides(ws.directory / SIDES_FILE)
     sides = dataclasses.replace(sides, grades=load_grades(ws.directory / GRADES_FILE))
     questions = load_questions(ws.directory / QUESTIONS_FILE)
+    corrections = load_stance_corrections(ws.directory / STANCES_FILE)
     progress("loading models", 0, 1)
     embedder = get_embedder(settings.embedder)
     stance = (
@@ -139,7 +148,16 @@ def assess(ws: Workspace, *, settings: Settings | None = None, progress: Progres
     )
     progress("loading models", 1, 1)
     link = link_corpus(
-        documents, statements, claims, sides, questions, embedder, stance, settings, progress
+        documents,
+        statements,
+        claims,
+        sides,
+        questions,
+        embedder,
+        stance,
+        settings,
+        progress,
+        corrections,
     )
     progress("assessing", 0, 1)
     published_on = {d.id: d.published_at for d in documents}
@@ -184,6 +202,16 @@ def grade(ws: Workspace, name: str, grade: str | None) -> dict[str, str]:
     grades = set_grade(ws.directory / GRADES_FILE, name, grade)
     _unassessed(ws)
     return grades
+
+
+def correct_stances(
+    ws: Workspace, claims: Sequence[str], question: str, hypothesis: str, label: str | None
+) -> None:
+    """Correct the stance of ``claims`` toward ``hypothesis`` of ``question`` (supports,
+    refutes or unrelated; ``None`` returns them to the model) in the workspace's
+    ``stances.toml``. ``assess`` applies it."""
+    set_stances(ws.directory / STANCES_FILE, claims, question, hypothesis, label)
+    _unassessed(ws)
 
 
 def _unassessed(ws: Workspace) -> None:

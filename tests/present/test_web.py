@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import http.client
+import re
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -13,6 +14,7 @@ import pytest
 from fogline import api
 from fogline.errors import InputError, WorkspaceError
 from fogline.link.config import load_questions
+from fogline.present import render_html
 from fogline.present.web import MAX_BODY, ReportServer
 from fogline.store import Workspace
 
@@ -143,3 +145,56 @@ def test_grading_a_source_applies_at_once(server: ReportServer) -> None:
     post(server, "/grade", source="General Jane Doe", grade="Q")
     _, _, page = request(server, "GET", "/")
     assert 'class="notice failed"' in page and "not one of A-F" in page
+
+
+def _stance_forms(page: str) -> list[dict[str, str]]:
+    pattern = r'<form method="post" action="/stance" class="stance">(.*?)</form>'
+    out = []
+    for form in re.findall(pattern, page, re.S):
+        fields = dict(re.findall(r'name="(\w+)" value="([^"]*)"', form))
+        selected = re.search(r'<option value="(\w+)" selected', form)
+        assert selected is not None
+        out.append({**fields, "selected": selected.group(1)})
+    return out
+
+
+def _labels(server: ReportServer, claims: str, hypothesis: str) -> set[str]:
+    with Workspace.open(server.directory) as ws:
+        (question,) = api.result(ws)["questions"]
+    return {
+        e["label"]
+        for e in question["evidence"]
+        if e["hypothesis"] == hypothesis and set(e["claims"]) & set(claims.split(","))
+    }
+
+
+def test_correcting_a_stance_reweighs_and_can_be_undone(server: ReportServer) -> None:
+    post(server, "/ask", question="Who holds Kell's bridge?", hypotheses=f"{HOLDS}\n{DRIVEN}")
+    _, _, page = request(server, "GET", "/")
+    forms = _stance_forms(page)
+    assert forms, "the served matrix offers a correction per evidence row"
+    first = forms[0]
+    flipped = "refutes" if first["selected"] == "supports" else "supports"
+    status, _, _ = post(
+        server,
+        "/stance",
+        question=first["question"],
+        hypothesis=first["hypothesis"],
+        claims=first["claims"],
+        label=flipped,
+    )
+    assert status == 303
+    _, _, page = request(server, "GET", "/")
+    assert f"Stance corrected to {flipped}; assessed." in page
+    assert _labels(server, first["claims"], first["hypothesis"]) == {flipped}
+    post(
+        server,
+        "/stance",
+        question=first["question"],
+        hypothesis=first["hypothesis"],
+        claims=first["claims"],
+        label="model",
+    )
+    assert _labels(server, first["claims"], first["hypothesis"]) == {first["selected"]}
+    with Workspace.open(server.directory) as ws:
+        assert "Correct the stance" not in render_html(api.result(ws))  # the written report

@@ -1,5 +1,6 @@
-"""``fogline serve`` in a real headless Chromium: ask a question and correct a grade through
-the page's forms, see them weighed, and nothing fetched but the server's own page."""
+"""``fogline serve`` in a real headless Chromium: ask a question, correct a grade and a
+stance through the page's forms, see them weighed, and nothing fetched but the server's
+own page."""
 
 from __future__ import annotations
 
@@ -54,6 +55,14 @@ def test_ask_through_the_page(driver: Any, server: ReportServer) -> None:
     WebDriverWait(driver, 60).until(
         expected_conditions.text_to_be_present_in_element(
             (By.CSS_SELECTOR, "p.notice"), "Grade of General Jane Doe set to B"
+        )
+    )
+    form = driver.find_element(By.CSS_SELECTOR, "form.stance")
+    Select(form.find_element(By.NAME, "label")).select_by_value("unrelated")
+    form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+    WebDriverWait(driver, 60).until(
+        expected_conditions.text_to_be_present_in_element(
+            (By.CSS_SELECTOR, "p.notice"), "Stance corrected to unrelated"
         )
     )
     urls = _requested_urls(driver)

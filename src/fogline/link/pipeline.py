@@ -7,7 +7,7 @@ workspace and stores the ``LinkResult``.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 import numpy as np
@@ -21,6 +21,7 @@ from fogline.link.propositions import cluster_claims
 from fogline.link.questions import derive_question
 from fogline.link.stance import hypothesis_texts, score_stances
 from fogline.link.stance_similarity import similarity_stances
+from fogline.link.stances_file import Key
 from fogline.records import (
     Claim,
     Dependence,
@@ -29,6 +30,7 @@ from fogline.records import (
     Proposition,
     Question,
     Stance,
+    StanceLabel,
     Statement,
 )
 from fogline.settings import Settings
@@ -59,8 +61,11 @@ def link_corpus(
     stance: StanceScorer | None,
     settings: Settings,
     progress: Progress = _no_progress,
+    corrections: Mapping[Key, StanceLabel] | None = None,
 ) -> LinkResult:
-    """Link a whole corpus. ``questions`` empty means: derive one from the propositions."""
+    """Link a whole corpus. ``questions`` empty means: derive one from the propositions.
+    ``corrections`` (the analyst's, from stances.toml) replace the stance model's reading
+    of those claims toward those hypotheses."""
     actors = link_actors(documents, statements, sides)
     progress("embedding claims", 0, len(claims))
     vectors = embedder.embed([c.text for c in claims]) if claims else np.zeros((0, 1), np.float32)
@@ -95,6 +100,7 @@ def link_corpus(
                 stance,
                 on_topic,
             )
+        scored = _corrected(scored, question, claims, corrections or {})
         stances.extend(_inherit_echoes(scored, dependences))
     return LinkResult(
         actors=actors,
@@ -105,6 +111,31 @@ def link_corpus(
             sorted(set(dependences), key=lambda d: (d.claim_id, d.depends_on, d.kind))
         ),
     )
+
+
+def _corrected(
+    scored: list[Stance],
+    question: Question,
+    claims: list[Claim],
+    corrections: Mapping[Key, StanceLabel],
+) -> list[Stance]:
+    """``scored`` with the analyst's corrections for this question in place of the model's
+    readings (full confidence; ``unrelated`` removes the stance). Corrections naming a
+    claim or hypothesis that no longer exists are left out."""
+    hypotheses = {h.id for h in question.hypotheses}
+    known = {c.id for c in claims}
+    mine = {
+        (claim, hypothesis): label
+        for (claim, question_id, hypothesis), label in corrections.items()
+        if question_id == question.id and hypothesis in hypotheses and claim in known
+    }
+    kept = [s for s in scored if (s.claim_id, s.hypothesis_id) not in mine]
+    added = [
+        Stance(claim, question.id, hypothesis, label, 1.0)
+        for (claim, hypothesis), label in sorted(mine.items())
+        if label is not StanceLabel.UNRELATED
+    ]
+    return kept + added
 
 
 def _about(question: Question, documents: list[Document], claims: list[Claim]) -> list[bool]:

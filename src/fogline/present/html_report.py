@@ -71,6 +71,11 @@ def write_html(result: Mapping[str, Any], path: Path) -> None:
     write_text_atomic(Path(path), render_html(result))
 
 
+def rows_of(value: Any) -> list[Any]:
+    """``value`` when it is a list, else nothing (result documents are untrusted)."""
+    return list(value) if isinstance(value, list | tuple) else []
+
+
 def _cell_style(value: Any) -> str:
     """Background for a matrix cell: green for positive, red for negative, alpha by size."""
     number = numbers.as_float(value)
@@ -158,6 +163,8 @@ def _question(
                 "factors": [(text(k), numbers.decimal(v)) for k, v in factors.items()],
                 "cells": cells,
                 "links": links,
+                "hypothesis_id": text(ev.get("hypothesis")),
+                "claims": ",".join(text(c) for c in rows_of(ev.get("claims"))),
             }
         )
     return {

@@ -1,6 +1,6 @@
 """``fogline serve``: the workspace's report as a local web page, with the analyst's
-controls: ask a question with its competing hypotheses, correct a source's grade, and
-re-assess.
+controls: ask a question with its competing hypotheses, correct a source's grade or a
+stance in the evidence matrix, and re-assess.
 
 The page is the HTML report (same template, same escaping) with a form on top. Only
 127.0.0.1 is served. A change is a POST that must carry the server's random token and a
@@ -91,6 +91,20 @@ class ReportServer(ThreadingHTTPServer):
                         self.assess(ws)
                         done = "cleared" if grade == "none" else f"set to {grade}"
                         self.notice = (f"Grade of {name} {done} and assessed.", False)
+                    elif action == "stance":
+                        label = _field(form, "label")
+                        claims = _field(form, "claims").split(",")
+                        question, hypothesis = _field(form, "question"), _field(form, "hypothesis")
+                        api.correct_stances(
+                            ws, claims, question, hypothesis, None if label == "model" else label
+                        )
+                        self.assess(ws)
+                        done = (
+                            "returned to the model's reading"
+                            if label == "model"
+                            else f"corrected to {label}"
+                        )
+                        self.notice = (f"Stance {done}; assessed.", False)
                     else:
                         self.assess(ws)
                         self.notice = ("Assessed.", False)
@@ -142,7 +156,7 @@ class _Handler(BaseHTTPRequestHandler):
         length = self.headers.get("Content-Length", "")
         if not self._host_ok():
             self._send(HTTPStatus.FORBIDDEN, "fogline serves only http://127.0.0.1\n")
-        elif action not in ("ask", "grade", "assess"):
+        elif action not in ("ask", "grade", "stance", "assess"):
             self._send(HTTPStatus.NOT_FOUND, "not found\n")
         elif not length.isdigit() or int(length) > MAX_BODY:
             self._send(HTTPStatus.REQUEST_ENTITY_TOO_LARGE, "form missing or too large\n")
