@@ -17,10 +17,21 @@ __all__ = ["driver", "server"]
 pytestmark = [pytest.mark.slow, pytest.mark.browser]
 
 
-def test_ask_through_the_page(driver: Any, server: ReportServer) -> None:
+def _submit(driver: Any, form: Any, notice: str) -> None:
+    """Submit ``form`` and wait for the page that reports ``notice``."""
     from selenium.webdriver.common.by import By
     from selenium.webdriver.support import expected_conditions
     from selenium.webdriver.support.ui import WebDriverWait
+
+    form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+    WebDriverWait(driver, 60).until(
+        expected_conditions.text_to_be_present_in_element((By.CSS_SELECTOR, "p.notice"), notice)
+    )
+
+
+def test_the_page_drives_the_workspace(driver: Any, server: ReportServer) -> None:
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import Select
 
     driver.get("about:blank")
     _requested_urls(driver)
@@ -32,38 +43,19 @@ def test_ask_through_the_page(driver: Any, server: ReportServer) -> None:
     hypotheses.send_keys(HOLDS)
     hypotheses.send_keys("\n")
     hypotheses.send_keys(DRIVEN)
-    form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
-    WebDriverWait(driver, 60).until(
-        expected_conditions.text_to_be_present_in_element(
-            (By.CSS_SELECTOR, "p.notice"), "Question q1 added and weighed."
-        )
-    )
+    _submit(driver, form, "Question q1 added and weighed.")
     body = driver.find_element(By.TAG_NAME, "body").text
     assert "Who holds the bridge at Kell?" in body and HOLDS in body and DRIVEN in body
-    driver.find_element(By.CSS_SELECTOR, "form.assess button").click()
-    WebDriverWait(driver, 60).until(
-        expected_conditions.text_to_be_present_in_element(
-            (By.CSS_SELECTOR, "p.notice"), "Assessed."
-        )
-    )
-    from selenium.webdriver.support.ui import Select
+    _submit(driver, driver.find_element(By.CSS_SELECTOR, "form.assess"), "Assessed.")
 
     form = driver.find_element(By.CSS_SELECTOR, "form.grade")
     Select(form.find_element(By.NAME, "source")).select_by_visible_text("General Jane Doe")
     Select(form.find_element(By.NAME, "grade")).select_by_value("B")
-    form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
-    WebDriverWait(driver, 60).until(
-        expected_conditions.text_to_be_present_in_element(
-            (By.CSS_SELECTOR, "p.notice"), "Grade of General Jane Doe set to B"
-        )
-    )
+    _submit(driver, form, "Grade of General Jane Doe set to B")
+
     form = driver.find_element(By.CSS_SELECTOR, "form.stance")
     Select(form.find_element(By.NAME, "label")).select_by_value("unrelated")
-    form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
-    WebDriverWait(driver, 60).until(
-        expected_conditions.text_to_be_present_in_element(
-            (By.CSS_SELECTOR, "p.notice"), "Stance corrected to unrelated"
-        )
-    )
+    _submit(driver, form, "Stance corrected to unrelated")
+
     urls = _requested_urls(driver)
     assert urls and all(u.startswith(server.url) for u in urls), urls

@@ -8,12 +8,12 @@ ConfigError that names the file and what is wrong.
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from fogline.errors import ConfigError
+from fogline.link.toml_files import read_toml
 from fogline.records import ActorKind, Hypothesis, Question
 
 GRADES = ("A", "B", "C", "D", "E", "F")
@@ -49,16 +49,6 @@ class Sides:
         return None if best is None else best[1]
 
 
-def _read_toml(path: Path) -> dict[str, Any]:
-    try:
-        with path.open("rb") as fh:
-            return tomllib.load(fh)
-    except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{path}: not valid TOML: {exc}") from exc
-    except OSError as exc:
-        raise ConfigError(f"{path}: cannot read: {exc}") from exc
-
-
 def _known(entry: Any, path: Path, default_kind: ActorKind) -> KnownActor:
     if not isinstance(entry, dict) or not isinstance(entry.get("name"), str):
         raise ConfigError(f"{path}: every [[actors]] and [[outlets]] entry needs a name")
@@ -85,7 +75,7 @@ def load_sides(path: Path | None) -> Sides:
     """Read a sides file; ``None`` or a missing file gives an empty ``Sides``."""
     if path is None or not path.is_file():
         return Sides()
-    data = _read_toml(path)
+    data = read_toml(path)
     labels: dict[str, str] = {}
     keywords: dict[str, tuple[str, ...]] = {}
     for side, spec in (data.get("sides") or {}).items():
@@ -108,7 +98,7 @@ def load_questions(path: Path | None) -> list[Question]:
     """Read a questions file; ``None`` or a missing file gives no questions."""
     if path is None or not path.is_file():
         return []
-    data = _read_toml(path)
+    data = read_toml(path)
     questions = []
     for q in data.get("questions", ()):
         if not isinstance(q, dict) or "id" not in q or "text" not in q:

@@ -11,14 +11,12 @@ of the Admiralty reliability grades A-F::
 
 from __future__ import annotations
 
-import os
-import tomllib
 from pathlib import Path
 
 from fogline.errors import ConfigError
 from fogline.link.actors import name_key
 from fogline.link.config import GRADES
-from fogline.link.questions_file import toml_string
+from fogline.link.toml_files import read_toml, toml_string, write_whole
 
 _HEADER = """\
 # fogline grades: Admiralty reliability grades (A-F) of sources, set with `fogline grade`
@@ -30,10 +28,7 @@ def load_grades(path: Path | None) -> dict[str, str]:
     """Source name -> grade; ``None`` or a missing file gives none."""
     if path is None or not path.is_file():
         return {}
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise ConfigError(f"{path}: cannot read the grades: {exc}") from exc
+    data = read_toml(path)
     table = data.get("grades", {})
     if not isinstance(table, dict):
         raise ConfigError(f"{path}: [grades] must be a table of name = grade")
@@ -59,11 +54,5 @@ def set_grade(path: Path, name: str, grade: str | None) -> dict[str, str]:
         grades[name] = grade.upper()
     lines = [_HEADER, "[grades]"]
     lines += [f"{toml_string(k)} = {toml_string(v)}" for k, v in sorted(grades.items())]
-    partial = path.with_name(path.name + ".tmp")
-    try:
-        partial.write_text("\n".join(lines) + "\n", encoding="utf-8")
-        os.replace(partial, path)
-    except OSError as exc:
-        partial.unlink(missing_ok=True)
-        raise ConfigError(f"cannot write {path}: {exc.strerror or exc}") from exc
+    write_whole(path, "\n".join(lines) + "\n")
     return grades

@@ -13,8 +13,6 @@ escaped, so a hostile wording cannot end a string or a comment early.
 
 from __future__ import annotations
 
-import json
-import os
 import tomllib
 from collections.abc import Mapping, Sequence
 from pathlib import Path
@@ -22,6 +20,7 @@ from typing import Any
 
 from fogline.errors import ConfigError
 from fogline.link.config import load_questions
+from fogline.link.toml_files import toml_string, write_whole
 
 DERIVED_TEXT = "Which of these accounts holds?"
 CANDIDATES = 8
@@ -34,21 +33,6 @@ _HEADER = """\
 #   favours    the side a hypothesis serves, as named in sides.toml (optional)
 #   phrasings  other wordings of the same hypothesis (optional)
 """
-
-
-def _escape(char: str) -> str:
-    code = ord(char)
-    if char.isprintable() or char == " ":
-        return char
-    if 0xD800 <= code <= 0xDFFF:  # a lone surrogate has no TOML form
-        return "\\ufffd"
-    return f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}"
-
-
-def toml_string(text: str) -> str:
-    """``text`` as a TOML basic string: quotes, backslashes and every control or other
-    unprintable character (DEL included, which JSON leaves raw) escaped."""
-    return "".join(_escape(c) for c in json.dumps(text, ensure_ascii=False))
 
 
 def _string_list(items: Sequence[str]) -> str:
@@ -125,13 +109,7 @@ def write_questions(path: Path, text: str, *, force: bool = False) -> None:
         raise ConfigError(
             f"{path} already exists: edit it, or use --force to replace it with a fresh draft"
         )
-    partial = path.with_name(path.name + ".tmp")
-    try:
-        partial.write_text(text, encoding="utf-8")
-        os.replace(partial, path)
-    except OSError as exc:
-        partial.unlink(missing_ok=True)
-        raise ConfigError(f"cannot write {path}: {exc.strerror or exc}") from exc
+    write_whole(path, text)
 
 
 def question_block(

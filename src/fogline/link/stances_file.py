@@ -14,13 +14,11 @@ The file is fogline's to write (rewritten whole on each change)::
 
 from __future__ import annotations
 
-import os
-import tomllib
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from fogline.errors import ConfigError
-from fogline.link.questions_file import toml_string
+from fogline.link.toml_files import read_toml, toml_string, write_whole
 from fogline.records import StanceLabel
 
 Key = tuple[str, str, str]  # claim, question, hypothesis
@@ -36,10 +34,7 @@ def load_stance_corrections(path: Path | None) -> dict[Key, StanceLabel]:
     """(claim, question, hypothesis) -> label; ``None`` or a missing file gives none."""
     if path is None or not path.is_file():
         return {}
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise ConfigError(f"{path}: cannot read the stance corrections: {exc}") from exc
+    data = read_toml(path)
     out: dict[Key, StanceLabel] = {}
     entries = data.get("stances", [])
     for entry in entries if isinstance(entries, list) else [None]:
@@ -84,10 +79,4 @@ def _write(path: Path, corrections: Mapping[Key, StanceLabel]) -> None:
         values = (claim, question, hypothesis, label.value)
         lines += [f"{f} = {toml_string(v)}" for f, v in zip(_FIELDS, values, strict=True)]
         lines.append("")
-    partial = path.with_name(path.name + ".tmp")
-    try:
-        partial.write_text("\n".join(lines), encoding="utf-8")
-        os.replace(partial, path)
-    except OSError as exc:
-        partial.unlink(missing_ok=True)
-        raise ConfigError(f"cannot write {path}: {exc.strerror or exc}") from exc
+    write_whole(path, "\n".join(lines))
