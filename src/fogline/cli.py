@@ -130,7 +130,8 @@ def cli(ctx: click.Context, workspace: str | None, quiet: bool, debug: bool) -> 
     One shot:     fogline analyze reports/ --out report.html
     Demo:         fogline demo --out report.html
     Workspace:    fogline init DIR; fogline add PATH...; fogline assess;
-                  fogline ask "QUESTION" -H "ACCOUNT" -H "OTHER ACCOUNT"; fogline serve;
+                  fogline ask "QUESTION" -H "ACCOUNT" -H "OTHER ACCOUNT";
+                  fogline grade "SOURCE" B; fogline serve (a local page to do all this);
                   fogline report --out report.html; fogline export --format json --out x.json
     """
     ctx.meta["fogline.workspace"] = workspace
