@@ -321,3 +321,29 @@ def test_a_statement_without_a_speaker_is_unresolved(analyze: Any) -> None:
     analysis = analyze("The Courier is expected to publish the list of villages on Friday.")
     (st,) = [s for s in analysis.statements if s.cue == "expected"]
     assert (st.speaker, st.resolution, st.kind) == ("", "unresolved", StatementKind.ATTITUDE)
+
+
+def test_a_poll_opening_the_sentence_is_the_source(analyze: Any) -> None:
+    analysis = analyze("In a CNN poll released Monday, most voters said they were unhappy.")
+    poll = next(s for s in analysis.statements if s.cue == "In")
+    assert poll.speaker == "a CNN poll"
+    assert poll.content == "most voters said they were unhappy"
+
+
+def test_a_single_name_before_a_colon_opens_a_statement(analyze: Any) -> None:
+    analysis = analyze("Lewandowski: FBI director acted as judge and jury on Clinton.\n\nMore.")
+    st = only(analysis)
+    assert (st.speaker, st.cue) == ("Lewandowski", ":")
+    assert st.content == "FBI director acted as judge and jury on Clinton."
+
+
+def test_a_dateline_is_not_part_of_the_speaker(analyze: Any) -> None:
+    analysis = analyze("RENO, Nev. (AP) \u2014 Donald Trump says the league has gone soft.")
+    st = only(analysis)
+    assert st.speaker == "Donald Trump"
+
+
+def test_a_programme_named_after_the_verb_is_no_content(analyze: Any) -> None:
+    st = only(analyze('"We will win," the candidate told Face the Nation on Sunday.'))
+    assert (st.speaker, st.cue) == ("the candidate", "told")
+    assert st.content.startswith("We will win")

@@ -7,6 +7,7 @@ from typing import Any
 
 from fogline.analyze.attribution import extract_statements
 from fogline.analyze.attribution_learned import is_learned_cue, learned_frame
+from fogline.analyze.quotes import find_quotes
 from fogline.records import StatementKind
 
 
@@ -128,3 +129,29 @@ def test_a_noun_cue_without_an_owner_has_no_source(nlp: Any) -> None:
     frame = learned_frame(_token(doc, "questions"))
     assert frame is not None and frame.speaker is None
     assert doc.text[frame.content[0] : frame.content[1]] == "the contract"
+
+
+def test_called_for_an_infinitive_clause_is_speech(nlp: Any) -> None:
+    doc = nlp("Sanders has called for the national minimum wage to be raised to $15 by 2020.")
+    frame = learned_frame(_token(doc, "called"))
+    assert frame is not None and frame.kind == "for-clause"
+    (st,) = extract_statements(doc, "d", None, [])
+    assert (st.speaker, st.cue, st.kind) == ("Sanders", "called for", StatementKind.SPEECH)
+    assert st.content == "the national minimum wage to be raised to $15 by 2020"
+
+
+def test_a_question_put_by_no_one_named_is_sourceless(nlp: Any) -> None:
+    doc = nlp('Asked if he was ever bullied, Trump replied, "Never."')
+    frame = learned_frame(_token(doc, "asked"))
+    assert frame is not None and frame.speaker is None and frame.kind == "sourceless"
+    assert doc.text[frame.content[0] : frame.content[1]] == "he was ever bullied"
+    found = extract_statements(doc, "d", None, find_quotes(doc.text))
+    replied = [s for s in found if s.cue == "replied"]
+    assert [(s.speaker, s.content) for s in replied] == [("Trump", "Never.")]
+
+
+def test_a_pronoun_expected_to_act_is_sourceless(nlp: Any) -> None:
+    doc = nlp("She is expected to make appearances on the morning show.")
+    frame = learned_frame(_token(doc, "expected"))
+    assert frame is not None and frame.speaker is None
+    assert doc.text[frame.content[0] : frame.content[1]].startswith("She is expected to")

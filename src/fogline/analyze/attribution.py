@@ -35,11 +35,12 @@ from fogline.analyze.attribution_frames import (
     according_to,
     colon_line,
     dash_credit,
+    in_survey,
     learned,
     light_verb,
     position,
 )
-from fogline.analyze.attribution_learned import is_learned_cue
+from fogline.analyze.attribution_learned import is_asked, is_learned_cue
 from fogline.analyze.lexicon import (
     CITE_VERBS,
     CUE_VERBS,
@@ -86,6 +87,8 @@ def _that_clause_under_object(children: list[Any]) -> Any | None:
 
 def _find_one(cue: Any, quotes: list[Span], text: str) -> Found | None:
     lemma = cue.lemma_.lower()
+    if is_asked(cue):
+        return None  # "Asked whether C, X replied D": the question has no named asker
     subject = subject_of(cue)
     children = list(cue.children)
     content_tok = nearest_content(cue, children, _CONTENT_DEPS)
@@ -278,6 +281,8 @@ def extract_statements(
                 continue  # the quoted speaker's own report, not the document's
             elif tok.lower_ == "according" and tok.dep_ in ("prep", "advmod"):
                 found = according_to(tok)
+            elif tok.lower_ == "in" and tok.dep_ == "prep":
+                found = in_survey(tok)
             elif tok.is_punct:
                 found = dash_credit(tok, quotes)
             elif tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in CUE_VERBS:

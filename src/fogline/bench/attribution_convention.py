@@ -157,7 +157,7 @@ def source_phrase(doc: Any, text: str, st: Statement) -> Span:
     """The source as PolNeAR marks it: the relative pronoun when the cue sits in a relative
     clause ("Trump, who said C"), else the speaker's whole phrase."""
     at = tokens_between(doc, st.cue_start, st.cue_end)
-    if len(at) == 1:
+    if len(at):  # the cue's first word: its verb ("called" of "called for")
         pronoun = next(
             (c for c in at[0].children if c.dep_ in _SUBJECT_DEPS and c.lower_ in _RELATIVES),
             None,
