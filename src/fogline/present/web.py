@@ -121,6 +121,7 @@ class _Handler(BaseHTTPRequestHandler):
     server: ReportServer
     server_version = "fogline"
     sys_version = ""
+    timeout = 30  # seconds a client may take to send its request
 
     def log_message(self, format: str, *args: object) -> None:
         return None  # the terminal stays quiet; errors reach the page
