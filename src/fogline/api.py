@@ -47,6 +47,7 @@ from fogline.store.records_io import (
     load_claims,
     load_documents,
     load_statements,
+    mark_unassessed,
     save_analysis,
     save_assessment,
     save_problems,
@@ -191,7 +192,7 @@ def ask(ws: Workspace, text: str, hypotheses: Sequence[str], about: Sequence[str
     """Add a question and its competing hypotheses to the workspace's ``questions.toml``;
     returns the question's id. ``assess`` weighs it."""
     question_id = append_question(ws.directory / QUESTIONS_FILE, text, hypotheses, about)
-    _unassessed(ws)
+    mark_unassessed(ws)
     return question_id
 
 
@@ -200,7 +201,7 @@ def grade(ws: Workspace, name: str, grade: str | None) -> dict[str, str]:
     ``name`` in the workspace's ``grades.toml``, over sides.toml; returns every
     correction. ``assess`` applies them."""
     grades = set_grade(ws.directory / GRADES_FILE, name, grade)
-    _unassessed(ws)
+    mark_unassessed(ws)
     return grades
 
 
@@ -211,13 +212,7 @@ def correct_stances(
     refutes or unrelated; ``None`` returns them to the model) in the workspace's
     ``stances.toml``. ``assess`` applies it."""
     set_stances(ws.directory / STANCES_FILE, claims, question, hypothesis, label)
-    _unassessed(ws)
-
-
-def _unassessed(ws: Workspace) -> None:
-    """The last assessment no longer matches the analyst's files."""
-    with ws.transaction() as conn:
-        conn.execute("DELETE FROM meta WHERE key = 'assessed'")
+    mark_unassessed(ws)
 
 
 def analyze(

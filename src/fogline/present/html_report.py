@@ -20,7 +20,15 @@ import jinja2
 
 from fogline.present import numbers
 from fogline.present.atomic import write_text_atomic
-from fogline.present.index import ResultIndex, Target, anchor, rows, source_kind, text
+from fogline.present.index import (
+    ResultIndex,
+    Target,
+    anchor,
+    evidence_claims,
+    rows,
+    source_kind,
+    text,
+)
 from fogline.present.timeline import timeline
 
 TEMPLATE = "report.html.j2"
@@ -69,11 +77,6 @@ def render_html(result: Mapping[str, Any], controls: Controls | None = None) -> 
 def write_html(result: Mapping[str, Any], path: Path) -> None:
     """Write the report to ``path`` atomically (UTF-8). Raises InputError if it cannot."""
     write_text_atomic(Path(path), render_html(result))
-
-
-def rows_of(value: Any) -> list[Any]:
-    """``value`` when it is a list, else nothing (result documents are untrusted)."""
-    return list(value) if isinstance(value, list | tuple) else []
 
 
 def _cell_style(value: Any) -> str:
@@ -164,7 +167,7 @@ def _question(
                 "cells": cells,
                 "links": links,
                 "hypothesis_id": text(ev.get("hypothesis")),
-                "claims": ",".join(text(c) for c in rows_of(ev.get("claims"))),
+                "claims": ",".join(text(c) for c in evidence_claims(ev)),
             }
         )
     return {

@@ -32,6 +32,12 @@ def rows(result: Mapping[str, Any], key: str) -> list[Mapping[str, Any]]:
     return [row for row in value if isinstance(row, Mapping)]
 
 
+def evidence_claims(evidence: Mapping[str, Any]) -> list[Any]:
+    """The claim ids behind one evidence row; [] when absent or malformed."""
+    claims = evidence.get("claims")
+    return list(claims) if isinstance(claims, list | tuple) else []
+
+
 def text(value: Any) -> str:
     """A value as display text: None -> "", lists joined with ", ", anything else str()."""
     if value is None:
@@ -132,9 +138,8 @@ class ResultIndex:
 
     def evidence_targets(self, evidence: Mapping[str, Any]) -> list[Target]:
         """Distinct link targets behind one evidence row, in claim order."""
-        claims = evidence.get("claims")
         seen: dict[str, Target] = {}
-        for claim_id in claims if isinstance(claims, list | tuple) else []:
+        for claim_id in evidence_claims(evidence):
             target = self.claim_target(claim_id)
             if target is not None:
                 seen.setdefault(target.anchor, target)

@@ -73,43 +73,39 @@ class ReportServer(ThreadingHTTPServer):
         return render_html(result, Controls(self.token, message, failed, assessed, sources))
 
     def change(self, action: str, form: dict[str, list[str]]) -> None:
-        """Run one POSTed action and remember its outcome for the next page."""
+        """Run one POSTed action, then assess, and remember the outcome for the next page."""
         with self.changing:
             try:
                 with Workspace.open(self.directory) as ws:
-                    if action == "ask":
-                        lines = _field(form, "hypotheses").splitlines()
-                        about = _field(form, "about").replace(",", " ").split()
-                        question_id = api.ask(
-                            ws, _field(form, "question"), [h for h in lines if h.strip()], about
-                        )
-                        self.assess(ws)
-                        self.notice = (f"Question {question_id} added and weighed.", False)
-                    elif action == "grade":
-                        name, grade = _field(form, "source"), _field(form, "grade")
-                        api.grade(ws, name, None if grade == "none" else grade)
-                        self.assess(ws)
-                        done = "cleared" if grade == "none" else f"set to {grade}"
-                        self.notice = (f"Grade of {name} {done} and assessed.", False)
-                    elif action == "stance":
-                        label = _field(form, "label")
-                        claims = _field(form, "claims").split(",")
-                        question, hypothesis = _field(form, "question"), _field(form, "hypothesis")
-                        api.correct_stances(
-                            ws, claims, question, hypothesis, None if label == "model" else label
-                        )
-                        self.assess(ws)
-                        done = (
-                            "returned to the model's reading"
-                            if label == "model"
-                            else f"corrected to {label}"
-                        )
-                        self.notice = (f"Stance {done}; assessed.", False)
-                    else:
-                        self.assess(ws)
-                        self.notice = ("Assessed.", False)
+                    message = _record(ws, action, form)
+                    self.assess(ws)
+                self.notice = (message, False)
             except FoglineError as exc:
                 self.notice = (str(exc), True)
+
+
+def _record(ws: Workspace, action: str, form: dict[str, list[str]]) -> str:
+    """Write what the form asks for into the analyst's files; the message to show once
+    the workspace is assessed."""
+    if action == "ask":
+        lines = [h for h in _field(form, "hypotheses").splitlines() if h.strip()]
+        about = _field(form, "about").replace(",", " ").split()
+        question_id = api.ask(ws, _field(form, "question"), lines, about)
+        return f"Question {question_id} added and weighed."
+    if action == "grade":
+        name, grade = _field(form, "source"), _field(form, "grade")
+        api.grade(ws, name, None if grade == "none" else grade)
+        done = "cleared" if grade == "none" else f"set to {grade}"
+        return f"Grade of {name} {done} and assessed."
+    if action == "stance":
+        label = _field(form, "label")
+        claims = _field(form, "claims").split(",")
+        question, hypothesis = _field(form, "question"), _field(form, "hypothesis")
+        model = label == "model"
+        api.correct_stances(ws, claims, question, hypothesis, None if model else label)
+        done = "returned to the model's reading" if model else f"corrected to {label}"
+        return f"Stance {done}; assessed."
+    return "Assessed."
 
 
 def _field(form: dict[str, list[str]], name: str) -> str:

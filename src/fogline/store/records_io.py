@@ -51,6 +51,9 @@ def has_document(ws: Workspace, document_id: str) -> bool:
     return row.fetchone() is not None
 
 
+_UNASSESSED = "DELETE FROM meta WHERE key = 'assessed'"
+
+
 def save_analysis(
     ws: Workspace, document: Document, analysis: DocumentAnalysis, analyzer: str
 ) -> None:
@@ -64,7 +67,14 @@ def save_analysis(
         insert(conn, "statements", analysis.statements)
         insert(conn, "claims", analysis.claims)
         conn.execute("INSERT INTO analyses VALUES (?, ?)", (document.id, analyzer))
-        conn.execute("DELETE FROM meta WHERE key = 'assessed'")
+        conn.execute(_UNASSESSED)
+
+
+def mark_unassessed(ws: Workspace) -> None:
+    """The last assessment no longer matches the workspace (the analyst's files changed):
+    ``report`` and ``export`` ask for a new one."""
+    with ws.transaction() as conn:
+        conn.execute(_UNASSESSED)
 
 
 def save_problems(ws: Workspace, problems: list[tuple[str, str]]) -> None:
