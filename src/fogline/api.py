@@ -31,6 +31,7 @@ from fogline.link.questions_file import (
     render_questions,
     write_questions,
 )
+from fogline.link.speakers_file import apply_speakers, load_speaker_corrections, set_speaker
 from fogline.link.stances_file import load_stance_corrections, set_stances
 from fogline.records import Document
 from fogline.settings import (
@@ -38,6 +39,7 @@ from fogline.settings import (
     QUESTIONS_FILE,
     SIDES_FILE,
     SIMILARITY,
+    SPEAKERS_FILE,
     STANCES_FILE,
     Settings,
 )
@@ -136,7 +138,9 @@ def assess(ws: Workspace, *, settings: Settings | None = None, progress: Progres
     documents = load_documents(ws)
     if not documents:
         raise InputError("the workspace has no documents yet; add some with `fogline add PATH`")
-    statements = load_statements(ws)
+    statements = apply_speakers(
+        load_statements(ws), load_speaker_corrections(ws.directory / SPEAKERS_FILE)
+    )
     claims = load_claims(ws)
     sides = load_sides(ws.directory / SIDES_FILE)
     sides = dataclasses.replace(sides, grades=load_grades(ws.directory / GRADES_FILE))
@@ -212,6 +216,16 @@ def correct_stances(
     refutes or unrelated; ``None`` returns them to the model) in the workspace's
     ``stances.toml``. ``assess`` applies it."""
     set_stances(ws.directory / STANCES_FILE, claims, question, hypothesis, label)
+    mark_unassessed(ws)
+
+
+def correct_speaker(ws: Workspace, statement: str, name: str | None) -> None:
+    """Name who made ``statement`` (``None`` returns it to the parse's reading) in the
+    workspace's ``speakers.toml``. ``assess`` and the result apply it."""
+    known = {st.id for st in load_statements(ws)}
+    if statement.strip() not in known:
+        raise InputError(f"no statement {statement.strip()!r} in this workspace")
+    set_speaker(ws.directory / SPEAKERS_FILE, statement, name)
     mark_unassessed(ws)
 
 

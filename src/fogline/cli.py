@@ -370,8 +370,8 @@ def grade(ctx: click.Context, source: str, grade: str) -> None:
 @click.pass_context
 def serve(ctx: click.Context, port: int) -> None:
     """Serve the workspace's report at http://127.0.0.1:PORT/ (this machine only), with
-    forms to ask a question, correct a source's grade or the stance behind an evidence
-    row, and re-assess. Ctrl-C stops it."""
+    forms to ask a question, correct a source's grade, the stance behind an evidence
+    row or the speaker of a statement, and re-assess. Ctrl-C stops it."""
     from fogline.present.web import ReportServer
 
     server = ReportServer(_workspace_dir(ctx), port)

@@ -14,6 +14,7 @@ SIDES_FILE = "sides.toml"
 QUESTIONS_FILE = "questions.toml"
 GRADES_FILE = "grades.toml"  # the analyst's grade corrections (fogline grade, serve)
 STANCES_FILE = "stances.toml"  # the analyst's stance corrections (fogline serve)
+SPEAKERS_FILE = "speakers.toml"  # the analyst's speaker corrections (fogline serve)
 # The stance method without a stance model: embedding similarity to hypothesis wordings.
 SIMILARITY = "similarity"
 

@@ -198,3 +198,45 @@ def test_correcting_a_stance_reweighs_and_can_be_undone(server: ReportServer) ->
     assert _labels(server, first["claims"], first["hypothesis"]) == {first["selected"]}
     with Workspace.open(server.directory) as ws:
         assert "Correct the stance" not in render_html(api.result(ws))  # the written report
+
+
+def _speaker_forms(page: str) -> dict[str, str]:
+    """Statement id -> the name its speaker form shows."""
+    pattern = r'<form method="post" action="/speaker" class="speaker">(.*?)</form>'
+    out = {}
+    for form in re.findall(pattern, page, re.S):
+        statement = re.search(r'name="statement" value="([^"]*)"', form)
+        name = re.search(r'name="speaker" value="([^"]*)"', form)
+        assert statement is not None and name is not None
+        out[statement.group(1)] = name.group(1)
+    return out
+
+
+def test_correcting_a_speaker_relinks_and_can_be_undone(server: ReportServer) -> None:
+    post(server, "/assess")
+    _, _, page = request(server, "GET", "/")
+    forms = _speaker_forms(page)
+    statement = next(s for s, name in forms.items() if name == "General Jane Doe")
+    status, _, _ = post(server, "/speaker", statement=statement, speaker="  Colonel  Ada Roe ")
+    assert status == 303
+    _, _, page = request(server, "GET", "/")
+    assert "Speaker set to Colonel Ada Roe; assessed." in page
+    assert _speaker_forms(page)[statement] == "Colonel Ada Roe"
+    assert "Parse&#39;s reading" in page or "Parse's reading" in page
+    with Workspace.open(server.directory) as ws:
+        result = api.result(ws)
+    (corrected,) = [s for s in result["statements"] if s["id"] == statement]
+    assert corrected["resolution"] == "analyst" and corrected["speaker"] == "General Jane Doe"
+    assert corrected["actor_name"] == "Colonel Ada Roe"
+    assert "Colonel Ada Roe" in {s["name"] for s in result["sources"]}
+    assert "General Jane Doe" not in {s["name"] for s in result["sources"]}
+    post(server, "/speaker", statement=statement, speaker="", clear="1")
+    with Workspace.open(server.directory) as ws:
+        result = api.result(ws)
+    (restored,) = [s for s in result["statements"] if s["id"] == statement]
+    assert restored["resolution"] != "analyst" and restored["actor_name"] == "General Jane Doe"
+    post(server, "/speaker", statement="no-such-statement", speaker="Someone")
+    _, _, page = request(server, "GET", "/")
+    assert 'class="notice failed"' in page and "no statement" in page
+    with Workspace.open(server.directory) as ws:
+        assert 'action="/speaker"' not in render_html(api.result(ws))  # the written report

@@ -1,6 +1,6 @@
-"""``fogline serve`` in a real headless Chromium: ask a question, correct a grade and a
-stance through the page's forms, see them weighed, and nothing fetched but the server's
-own page."""
+"""``fogline serve`` in a real headless Chromium: ask a question, correct a grade, a
+stance and a speaker through the page's forms, see them weighed, and nothing fetched but
+the server's own page."""
 
 from __future__ import annotations
 
@@ -56,6 +56,14 @@ def test_the_page_drives_the_workspace(driver: Any, server: ReportServer) -> Non
     form = driver.find_element(By.CSS_SELECTOR, "form.stance")
     Select(form.find_element(By.NAME, "label")).select_by_value("unrelated")
     _submit(driver, form, "Stance corrected to unrelated")
+
+    form = driver.find_element(By.CSS_SELECTOR, "form.speaker")
+    name = form.find_element(By.NAME, "speaker")
+    name.clear()
+    name.send_keys("Colonel Ada Roe")
+    _submit(driver, form, "Speaker set to Colonel Ada Roe")
+    sources = driver.find_element(By.ID, "sources").text
+    assert "Colonel Ada Roe" in sources
 
     urls = _requested_urls(driver)
     assert urls and all(u.startswith(server.url) for u in urls), urls

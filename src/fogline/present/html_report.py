@@ -277,6 +277,7 @@ def _statements(index: ResultIndex) -> list[dict[str, Any]]:
         out.append(
             {
                 "anchor": anchor("st", s.get("id")),
+                "id": text(s.get("id")),
                 "number": f"S{index.statement_number.get(str(s.get('id')), '?')}",
                 "speaker": text(s.get("speaker")),
                 "actor": text(s.get("actor_name")),

@@ -1,6 +1,6 @@
 """``fogline serve``: the workspace's report as a local web page, with the analyst's
-controls: ask a question with its competing hypotheses, correct a source's grade or a
-stance in the evidence matrix, and re-assess.
+controls: ask a question with its competing hypotheses, correct a source's grade, a
+stance in the evidence matrix or the speaker of a statement, and re-assess.
 
 The page is the HTML report (same template, same escaping) with a form on top. Only
 127.0.0.1 is served. A change is a POST that must carry the server's random token and a
@@ -105,6 +105,12 @@ def _record(ws: Workspace, action: str, form: dict[str, list[str]]) -> str:
         api.correct_stances(ws, claims, question, hypothesis, None if model else label)
         done = "returned to the model's reading" if model else f"corrected to {label}"
         return f"Stance {done}; assessed."
+    if action == "speaker":
+        statement, name = _field(form, "statement"), " ".join(_field(form, "speaker").split())
+        clear = bool(_field(form, "clear"))
+        api.correct_speaker(ws, statement, None if clear else name)
+        done = "returned to the parse's reading" if clear else f"set to {name}"
+        return f"Speaker {done}; assessed."
     return "Assessed."
 
 
@@ -153,7 +159,7 @@ class _Handler(BaseHTTPRequestHandler):
         length = self.headers.get("Content-Length", "")
         if not self._host_ok():
             self._send(HTTPStatus.FORBIDDEN, "fogline serves only http://127.0.0.1\n")
-        elif action not in ("ask", "grade", "stance", "assess"):
+        elif action not in ("ask", "grade", "stance", "speaker", "assess"):
             self._send(HTTPStatus.NOT_FOUND, "not found\n")
         elif not length.isdigit() or int(length) > MAX_BODY:
             self._send(HTTPStatus.REQUEST_ENTITY_TOO_LARGE, "form missing or too large\n")

@@ -12,6 +12,8 @@ from collections import defaultdict
 from typing import Any
 
 from fogline import __version__
+from fogline.link.speakers_file import apply_speakers, load_speaker_corrections
+from fogline.settings import SPEAKERS_FILE
 from fogline.store.records_io import (
     load_actors,
     load_claims,
@@ -32,7 +34,9 @@ def _rows(ws: Workspace, sql: str, params: tuple[Any, ...] = ()) -> list[tuple[A
 def build_result(ws: Workspace, workspace_label: str | None = None) -> dict[str, Any]:
     """The result document for the workspace's current contents."""
     documents = load_documents(ws)
-    statements = load_statements(ws)
+    statements = apply_speakers(
+        load_statements(ws), load_speaker_corrections(ws.directory / SPEAKERS_FILE)
+    )
     claims = load_claims(ws)
     actors = {a.id: a for a in load_actors(ws)}
     speaker_of = dict(_rows(ws, "SELECT statement_id, actor_id FROM statement_actors"))
