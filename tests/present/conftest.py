@@ -499,6 +499,10 @@ def make_result() -> dict[str, Any]:
             for h in hypotheses
         ],
         "sources": sources,
+        "source_dependences": [
+            {"source": A_VELD, "depends_on": A_MARREN, "kinds": {"echo": 1}},
+            {"source": A_BLOGS, "depends_on": A_TAMM, "kinds": {"echo": 1}},
+        ],
         "dependences": [
             {"claim": "c2", "depends_on": "c1", "kind": "echo", "score": 0.9},
             {"claim": "c4", "depends_on": "c3", "kind": "echo", "score": 0.81},

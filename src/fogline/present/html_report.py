@@ -20,6 +20,7 @@ import jinja2
 
 from fogline.present import numbers
 from fogline.present.atomic import write_text_atomic
+from fogline.present.graph import dependence_graph
 from fogline.present.index import (
     ResultIndex,
     Target,
@@ -386,6 +387,7 @@ def _view(result: Mapping[str, Any]) -> dict[str, Any]:
         "timeline": [{**row, "target": _link(row["target"])} for row in timeline(index)],
         "documents": _documents(index),
         "dependences": _dependences(index, result),
+        "graph": dependence_graph(result, index),
         "skipped": [
             {"path": text(s.get("path")), "reason": text(s.get("reason"))}
             for s in rows(result, "skipped")

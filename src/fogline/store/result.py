@@ -74,6 +74,9 @@ def build_result(ws: Workspace, workspace_label: str | None = None) -> dict[str,
         statement_counts.setdefault(actor_id, 0)
     reliability = {r[0]: r[1:] for r in _rows(ws, "SELECT * FROM reliability")}
     depends_on = _source_dependences(ws, claim_source)
+    targets: dict[str, list[str]] = defaultdict(list)
+    for a_id, b_id in sorted(depends_on):
+        targets[a_id].append(b_id)
     questions = _questions(ws, actors)
     params = json.loads(ws.get_meta("params") or "{}")
     problems = _rows(ws, "SELECT path, reason FROM problems ORDER BY path")
@@ -156,11 +159,15 @@ def build_result(ws: Workspace, workspace_label: str | None = None) -> dict[str,
                 if a.id in reliability
                 else None,
                 "independence": reliability[a.id][3] if a.id in reliability else 1.0,
-                "depends_on": sorted(depends_on.get(a.id, ())),
+                "depends_on": targets.get(a.id, []),
                 "n_statements": statement_counts.get(a.id, 0),
                 "aliases": list(a.aliases),
             }
             for a in sorted(actors.values(), key=lambda a: a.name.lower())
+        ],
+        "source_dependences": [
+            {"source": a, "depends_on": b, "kinds": dict(sorted(kinds.items()))}
+            for (a, b), kinds in sorted(depends_on.items())
         ],
         "dependences": [
             {
@@ -185,12 +192,16 @@ def build_result(ws: Workspace, workspace_label: str | None = None) -> dict[str,
     }
 
 
-def _source_dependences(ws: Workspace, claim_source: dict[str, str | None]) -> dict[str, set[str]]:
-    out: dict[str, set[str]] = defaultdict(set)
-    for claim, origin in _rows(ws, "SELECT claim_id, depends_on FROM dependences"):
+def _source_dependences(
+    ws: Workspace, claim_source: dict[str, str | None]
+) -> dict[tuple[str, str], dict[str, int]]:
+    """(source, the source it depends on) -> how many of its claims depend, by kind."""
+    out: dict[tuple[str, str], dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    rows = _rows(ws, "SELECT claim_id, depends_on, kind FROM dependences")
+    for claim, origin, kind in rows:
         a, b = claim_source.get(claim), claim_source.get(origin)
         if a and b and a != b:
-            out[a].add(b)
+            out[(a, b)][kind] += 1
     return out
 
 
