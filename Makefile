@@ -29,9 +29,9 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 
 $(STAMP): pyproject.toml $(LOCK) | $(BIN)/python
-	@echo "== install fogline[models,dev,bench] (constraints: $(LOCK)) =="
+	@echo "== install fogline[models,dev,bench,arrow] (constraints: $(LOCK)) =="
 	$(BIN)/python -m pip install -q -c $(LOCK) --upgrade pip setuptools
-	$(BIN)/python -m pip install -c $(LOCK) -e '.[models,dev,bench]'
+	$(BIN)/python -m pip install -c $(LOCK) -e '.[models,dev,bench,arrow]'
 	@if $(BIN)/python -m pip freeze | grep -qi '^nvidia-'; then \
 	  echo "error: CUDA packages (nvidia-*) got installed; torch must be the +cpu build" >&2; \
 	  exit 1; fi
@@ -77,7 +77,7 @@ fast: $(STAMP)
 	$(BIN)/pytest -m "not slow"
 
 lock: $(STAMP)
-	@{ echo "# Constraints for \`pip install -c $(LOCK) -e '.[models,dev,bench]'\`: the versions known to"; \
+	@{ echo "# Constraints for \`pip install -c $(LOCK) -e '.[models,dev,bench,arrow]'\`: the versions known to"; \
 	   echo "# work together here. Regenerate with \`make lock\` from a working .venv, then check that torch is"; \
 	   echo "# still the +cpu build and that no nvidia-* package has crept in."; \
 	   $(BIN)/python -m pip freeze --all --exclude-editable | grep -vi '^fogline[= ]'; \

@@ -81,6 +81,10 @@ def test_workspace_verbs_end_to_end(tmp_path: Path, corpus: Path, env: dict[str,
     assert {"documents", "statements", "propositions", "hypotheses", "sources"} <= set(data)
     code, _, _ = run([*base, "export", "--format", "csv", "--out", str(tmp_path / "csv")], env)
     assert code == 0 and (tmp_path / "csv" / "statements.csv").is_file()
+    parquet = tmp_path / "parquet"
+    code, _, err = run([*base, "export", "--format", "parquet", "--out", str(parquet)], env)
+    assert code == 0, err
+    assert (parquet / "statements.parquet").is_file() and (parquet / "evidence.parquet").is_file()
     code, out, _ = run([*base, "status"], env)
     assert "documents   3" in out and "assessed    yes" in out
 

@@ -3,7 +3,8 @@
 ``add`` ingests and analyzes files into a workspace, one document per transaction;
 ``assess`` links the corpus and fits the assessment model, replacing the previous
 results in one transaction; ``result`` returns the result document that every
-presenter reads; ``analyze`` does all of it in a temporary workspace.
+presenter reads; ``analyze`` does all of it in a temporary workspace. ``data_frames``
+and ``arrow_tables`` give a result's tables as pandas data frames or Arrow tables.
 """
 
 from __future__ import annotations
@@ -33,6 +34,8 @@ from fogline.link.questions_file import (
 )
 from fogline.link.speakers_file import apply_speakers, load_speaker_corrections, set_speaker
 from fogline.link.stances_file import load_stance_corrections, set_stances
+from fogline.present.arrow_export import arrow_tables as arrow_tables
+from fogline.present.arrow_export import data_frames as data_frames
 from fogline.records import Document
 from fogline.settings import (
     GRADES_FILE,

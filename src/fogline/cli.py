@@ -237,22 +237,32 @@ def report(ctx: click.Context, out: Path) -> None:
 
 @cli.command()
 @click.option(
-    "--format", "fmt", type=click.Choice(["json", "csv"]), default="json", show_default=True
+    "--format",
+    "fmt",
+    type=click.Choice(["json", "csv", "parquet"]),
+    default="json",
+    show_default=True,
+    help="json: the whole result document; csv or parquet: one file per table "
+    "(parquet needs the arrow extra: pip install 'fogline[arrow]').",
 )
 @click.option(
     "--out",
     required=True,
     type=click.Path(path_type=Path),
-    help="A file for json, a folder for csv (one file per table).",
+    help="A file for json, a folder for csv and parquet (one file per table).",
 )
 @click.pass_context
 def export(ctx: click.Context, fmt: str, out: Path) -> None:
-    """Export the last assessment as JSON or CSV."""
+    """Export the last assessment as JSON, CSV or Parquet."""
     result = _assessed_result(ctx)
     if fmt == "json":
         write_json(result, out)
-    else:
+    elif fmt == "csv":
         write_csv(result, out)
+    else:
+        from fogline.present.arrow_export import write_parquet
+
+        write_parquet(result, out)
     _console(ctx).print(f"Exported {fmt} to {out}")
 
 
