@@ -14,7 +14,7 @@ from fogline.link.speakers_file import (
     load_speaker_corrections,
     set_speaker,
 )
-from fogline.records import Statement
+from tests.link.test_actors import statement
 
 
 def test_set_replace_and_drop(tmp_path: Path) -> None:
@@ -59,29 +59,11 @@ def test_a_damaged_file_is_one_clear_error(tmp_path: Path, text: str) -> None:
         load_speaker_corrections(path)
 
 
-def _statement(statement_id: str) -> Statement:
-    return Statement(
-        id=statement_id,
-        document_id="d",
-        sentence_index=0,
-        speaker="He",
-        speaker_start=0,
-        speaker_end=2,
-        cue="said",
-        cue_start=3,
-        cue_end=7,
-        content="the bridge held",
-        content_start=8,
-        content_end=23,
-        direct=False,
-        speaker_hint="He",
-        resolved_speaker="Colonel Brann",
-        resolution="pronoun",
-    )
-
-
 def test_applied_corrections_replace_the_resolved_speaker_only() -> None:
-    kept, corrected = _statement("s1"), _statement("s2")
+    kept, corrected = (
+        statement(sid, "d", "He", hint="He", resolved="Colonel Brann", resolution="pronoun")
+        for sid in ("s1", "s2")
+    )
     out = apply_speakers([kept, corrected], {"s2": "Gen. Ilse Marren", "gone": "Nobody"})
     assert out[0] is kept
     assert out[1].resolved_speaker == "Gen. Ilse Marren" and out[1].resolution == ANALYST
