@@ -23,6 +23,8 @@ def test_training_on_a_slice_is_deterministic_and_loads(tmp_path: Path) -> None:
             run(
                 data,
                 tmp_path / name,
+                rumoureval=shared_data("rumoureval2017"),
+                rumoureval_per_label=2,
                 limit=40,
                 embed=embed,
                 epochs=1,
@@ -37,7 +39,8 @@ def test_training_on_a_slice_is_deterministic_and_loads(tmp_path: Path) -> None:
     assert (tmp_path / "a" / "stance.json").read_text() == (
         tmp_path / "b" / "stance.json"
     ).read_text()
-    assert summaries[0]["cross_encoder_pairs"] <= 24
+    assert summaries[0]["cross_encoder_pairs"] <= 24 + 6
+    assert summaries[0]["rumoureval_rows"] == 6  # two replies each: deny, support, comment
     assert summaries[0]["weights_mb"] < 50
     model = load(tmp_path / "a", embed=embed)
     proba = model.predict_proba([("Troops crossed the river", "Troops crossed the river today.")])

@@ -19,6 +19,12 @@
    12,589 pairs, 48 min): Emergent .786, but FNC-1 dev 83.6 / .67 / .20; not taken.
 4. A temperature fitted on the development part's related pairs calibrates the split.
 
+Optionally (``--rumoureval DIR --rumoureval-per-label N``), up to N RumourEval 2017 train
+replies per stance join the cross-encoder's pairs (``fogline.stance.rumoureval_pairs``:
+FNC-1 has few refutations, and Emergent's "against" headlines are what raised its
+disagree F1). The shipped model does not use them: a first run with N = 400 (session 6,
+11,288 pairs) was stopped unfinished, at 3 pairs/s on a machine shared with other work.
+
 Deterministic for a given seed, data and thread count. Tuning decisions were made on the
 development part only.
 """
@@ -57,6 +63,7 @@ from fogline.stance.features import (
     prepare_bodies,
 )
 from fogline.stance.model import CONFIG_FILE, WEIGHTS_FILE, Relatedness, softmax
+from fogline.stance.rumoureval_pairs import read_reply_pairs
 from fogline.stance.text import excerpt, split_sentences
 
 Embed = Callable[[Sequence[str]], npt.NDArray[np.float32]]
@@ -71,6 +78,7 @@ DEFAULTS: dict[str, Any] = {
     "excerpt_refuting": True,
     "class_weight_power": 1.0,
     "emergent_repeat": 3,
+    "rumoureval_per_label": 0,
     "batch_size": 16,
     "learning_rate": 5e-5,
     "head_learning_rate": 1e-3,
@@ -233,6 +241,7 @@ def run(
     out: Path,
     *,
     emergent: Path | None = None,
+    rumoureval: Path | None = None,
     limit: int | None = None,
     cache: Path | None = None,
     embed: Embed | None = None,
@@ -289,6 +298,14 @@ def run(
                 label = RELATED_LABELS.index(EMERGENT_TO_FNC[row.stance])
                 examples.extend([(row.claim, row.headline, label)] * settings["emergent_repeat"])
                 emergent_rows += 1
+    rumoureval_rows = 0
+    if rumoureval is not None and settings["rumoureval_per_label"] > 0:
+        replies = [
+            (r.claim, r.text, RELATED_LABELS.index(r.stance)) for r in read_reply_pairs(rumoureval)
+        ][:limit]
+        extra = cap_classes(replies, settings["rumoureval_per_label"], settings["seed"])
+        examples.extend(extra)
+        rumoureval_rows = len(extra)
     log(f"fine-tuning on {len(examples)} related pairs")
     tokenizer, model = train_cross(examples, settings, log)
 
@@ -316,6 +333,7 @@ def run(
         "fnc1_dev_pairs": len(dev),
         "cross_encoder_pairs": len(examples),
         "emergent_tune_rows": emergent_rows,
+        "rumoureval_rows": rumoureval_rows,
         "settings": settings,
     }
     # Written beside and moved into place, so an interrupted run leaves the old model whole.
@@ -391,6 +409,20 @@ def refit_relatedness(
     help="Emergent url-versions CSV; its tune half (by claim id) joins the training pairs.",
 )
 @click.option(
+    "--rumoureval",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=None,
+    help="RumourEval 2017 folder; with --rumoureval-per-label N, up to N of its train "
+    "replies per stance (deny, support, comment) join the training pairs.",
+)
+@click.option(
+    "--rumoureval-per-label",
+    type=int,
+    default=DEFAULTS["rumoureval_per_label"],
+    show_default=True,
+    help="How many RumourEval replies per stance to train on (a seeded choice; 0: none).",
+)
+@click.option(
     "--out",
     type=click.Path(path_type=Path, file_okay=False),
     default=None,
@@ -432,6 +464,8 @@ def refit_relatedness(
 def command(
     data: Path,
     emergent: Path | None,
+    rumoureval: Path | None,
+    rumoureval_per_label: int,
     out: Path | None,
     epochs: int,
     seed: int,
@@ -446,6 +480,7 @@ def command(
         data,
         out or model_path(WEIGHTS_FILE).parent,
         emergent=emergent,
+        rumoureval=rumoureval,
         limit=limit,
         cache=cache,
         log=lambda line: click.echo(line, err=True),
@@ -454,5 +489,6 @@ def command(
         seed=seed,
         top_layers=top_layers,
         emergent_repeat=emergent_repeat,
+        rumoureval_per_label=rumoureval_per_label,
     )
     click.echo(json.dumps(summary, sort_keys=True))
