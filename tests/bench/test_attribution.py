@@ -249,3 +249,12 @@ def test_polnear_conventions_copula_and_auxiliaries_belong_to_the_cue(nlp: Any) 
     text = "Lawmakers are still nervous about the deal."
     (found,) = fogline_system(nlp(text))
     assert _surfaces(text, found)[1] == ["are still nervous about"]
+
+
+def test_polnear_conventions_focus_adverbs_stay_out_of_source_and_cue(nlp: Any) -> None:
+    text = "Even a top party strategist said the race was lost."
+    (found,) = fogline_system(nlp(text))
+    assert _surfaces(text, found)[0] == ["a top party strategist"]
+    text = "When asked whether he would run again, the senator smiled."
+    (found,) = fogline_system(nlp(text))
+    assert _surfaces(text, found)[1] == ["asked"]

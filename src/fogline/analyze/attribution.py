@@ -10,6 +10,7 @@ Rules over the parse, one speech cue at a time:
   ``echoes`` for the link stage to tie to Z's statement;
 - participles without a subject (``..., claiming that C``) take the subject of their head;
 - ``C1, X said, C2``: a parenthetical speech clause reports the clause around it;
+- ``X said C1 and warned that C2``, ``X issued this statement: "C"``: ``attribution_content``;
 - ``Name: C`` lines, ``"C" \u2015 Name`` credits, positions taken, light verbs ("made
   clear that C") and learned cues: see ``attribution_frames``;
 - a cue inside a quotation reports the quoted speaker's words, not the document's: skipped
@@ -29,6 +30,7 @@ from dataclasses import replace
 from datetime import date
 from typing import Any
 
+from fogline.analyze.attribution_content import colon_quote, split_conjuncts
 from fogline.analyze.attribution_cue_model import QuoteMask
 from fogline.analyze.attribution_frames import (
     Found,
@@ -266,12 +268,11 @@ def extract_statements(
     other learned cue (PolNeAR's wide notion of attribution: "X wants Y", "X backed Y",
     and sourceless "X is expected to C" with an empty speaker span) gives a statement of
     kind ``ATTITUDE``, hedged by its cue; ``attitudes=False`` leaves those out."""
-    statements: list[Statement] = []
     seen_content: set[Span] = set()
     in_quotes = QuoteMask(quotes)
     text = doc.text  # built anew on each access: once per document
+    found_all: list[tuple[int, Any, Any, Found]] = []
     for sent_index, sent in enumerate(doc.sents):
-        sent_times: list[TimeRef] | None = None
         for tok in sent:
             found: Found | None = None
             quoted = tok.idx in in_quotes
@@ -294,19 +295,24 @@ def extract_statements(
                 if found is None and tok.pos_ == "VERB":
                     found = _speech_frame(tok, quotes, text, attitudes)
             found = light_verb(tok, found)
+            if found is not None:
+                found = colon_quote(doc, found, quotes, text)
             if found is None or found.content in seen_content:
                 continue
             seen_content.add(found.content)
-            if sent_times is None:
-                sent_times = [
-                    TimeRef(
-                        r.start + sent.start_char, r.end + sent.start_char, r.text, r.type, r.value
-                    )
-                    for r in find_times(sent.text, published)
-                ]
-            statements.append(
-                _build(doc, text, tok, found, document_id, sent_index, quotes, sent_times)
-            )
+            found_all.append((sent_index, sent, tok, found))
+    found_all = split_conjuncts(doc, found_all, quotes)
+    statements: list[Statement] = []
+    times: dict[int, list[TimeRef]] = {}
+    for sent_index, sent, tok, found in found_all:
+        if sent_index not in times:
+            times[sent_index] = [
+                TimeRef(r.start + sent.start_char, r.end + sent.start_char, r.text, r.type, r.value)
+                for r in find_times(sent.text, published)
+            ]
+        statements.append(
+            _build(doc, text, tok, found, document_id, sent_index, quotes, times[sent_index])
+        )
     return _link_echoes(statements)
 
 
