@@ -42,3 +42,23 @@ def test_split_given_relatedness_reads_polarity_of_every_pair() -> None:
     assert model.predict_proba([(claim, texts[0])])[0, 3] > 0.5
     assert split[0, 0] > split[0, 1]
     assert split[1, 1] > split[0, 1]
+
+
+def test_a_recurring_pair_is_scored_once_with_the_same_answer() -> None:
+    model = load()
+    seen: list[int] = []
+    real = model.cross_logits
+
+    def counting(claims: list[str], texts: list[str], batch_size: int = 32) -> np.ndarray:
+        seen.append(len(claims))
+        return real(claims, texts, batch_size)
+
+    model.cross_logits = counting  # type: ignore[method-assign]
+    a = ("Troops crossed the river into Selm", "Troops crossed the river into Selm on Monday.")
+    b = ("Troops crossed the river into Selm", "No troops crossed; the report is a hoax.")
+    once = model.predict_proba([a, b])
+    again = model.predict_proba([a, b, a, a, b])
+    assert len(seen) == 2 and seen[0] == seen[1] <= 2  # the repeats cost nothing
+    assert np.allclose(again, once[[0, 1, 0, 0, 1]])
+    split = model.predict_split([b, b, a])
+    assert seen[-1] == 2 and np.allclose(split[0], split[1])  # the split reads every pair

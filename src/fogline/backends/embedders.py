@@ -103,12 +103,18 @@ class MiniLMEmbedder:
         self.batch_size = batch_size
 
     def embed(self, texts: Sequence[str]) -> Matrix:
+        """Unit vectors, one row per text; a text that recurs is encoded once."""
         if not texts:
             return np.zeros((0, 384), dtype=np.float32)
+        position: dict[str, int] = {}
+        where = [position.setdefault(t, len(position)) for t in texts]
         vectors = self._model.encode(
-            list(texts), batch_size=self.batch_size, show_progress_bar=False, convert_to_numpy=True
+            list(position),
+            batch_size=self.batch_size,
+            show_progress_bar=False,
+            convert_to_numpy=True,
         )
-        return _normalise(np.asarray(vectors, dtype=np.float64))
+        return _normalise(np.asarray(vectors, dtype=np.float64))[where]
 
 
 register_embedder("hashing", HashingEmbedder)

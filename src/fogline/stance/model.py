@@ -161,7 +161,11 @@ class StanceModel:
         return softmax(logits + self.bias, self.temperature)
 
     def predict_proba(self, pairs: Sequence[tuple[str, str]]) -> Probabilities:
-        """(n, 4) probabilities over ``LABELS`` for (claim, text) pairs, in input order."""
+        """(n, 4) probabilities over ``LABELS`` for (claim, text) pairs, in input order;
+        a pair that recurs (a report republished word for word) is scored once."""
+        distinct, where = _distinct(pairs)
+        if len(distinct) < len(pairs):
+            return self.predict_proba(distinct)[where]
         if not pairs:
             return np.zeros((0, len(RELATED_LABELS) + 1), dtype=np.float64)
         bodies = self.bodies([text for _, text in pairs])
@@ -179,11 +183,23 @@ class StanceModel:
     def predict_split(self, pairs: Sequence[tuple[str, str]]) -> Probabilities:
         """(n, 3) probabilities over ``RELATED_LABELS`` given that each pair is related: the
         cross-encoder runs on every pair and the relatedness stage not at all (for callers
-        that know the text is about the claim)."""
+        that know the text is about the claim); a recurring pair is scored once."""
+        distinct, where = _distinct(pairs)
+        if len(distinct) < len(pairs):
+            return self.predict_split(distinct)[where]
         if not pairs:
             return np.zeros((0, len(RELATED_LABELS)), dtype=np.float64)
         bodies = self.bodies([text for _, text in pairs])
         return self._split(pairs, bodies, self._vectors([claim for claim, _ in pairs]))
+
+
+def _distinct(
+    pairs: Sequence[tuple[str, str]],
+) -> tuple[list[tuple[str, str]], npt.NDArray[np.intp]]:
+    """The distinct pairs in first-seen order, and where each input pair is among them."""
+    position: dict[tuple[str, str], int] = {}
+    where = np.array([position.setdefault(p, len(position)) for p in pairs], dtype=np.intp)
+    return list(position), where
 
 
 def read_config(path: Path) -> dict[str, Any]:
