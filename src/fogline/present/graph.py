@@ -53,6 +53,7 @@ class Graph:
     height: int
     nodes: tuple[Node, ...]
     edges: tuple[Edge, ...]
+    node_height: int = NODE_HEIGHT
 
 
 def _links(result: Mapping[str, Any]) -> dict[tuple[str, str], dict[str, int]]:
