@@ -318,3 +318,18 @@ def test_identical_across_processes(result: dict[str, Any], tmp_path: Path) -> N
         subprocess.run([sys.executable, "-c", code, str(source), str(out)], check=True, env=env)
         outputs.append(out.read_bytes())
     assert outputs[0] == outputs[1] == render_html(result).encode("utf-8")
+
+
+def test_propositions_voiced_more_than_once_most_sources_first(result: dict[str, Any]) -> None:
+    result["propositions"].append({"id": "p3", "text": "Said once", "claims": ["c6"]})
+    html = render_html(result)
+    section = html[
+        html.index('<section id="propositions">') : html.index('<section id="statements">')
+    ]
+    assert section.index("Aldmarkian forces hold ground in Selm") < section.index(
+        "The Aldmarkian breakthrough attempt was repelled"
+    )
+    assert "Said once" not in section
+    _, hrefs = ids_and_links(section)
+    assert hrefs and all(h.startswith("#") for h in hrefs)
+    assert set(h[1:] for h in hrefs) <= set(ids_and_links(html)[0])

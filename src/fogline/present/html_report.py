@@ -10,7 +10,7 @@ renders to byte-identical HTML.
 from __future__ import annotations
 
 import functools
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -365,6 +365,46 @@ def _dependences(index: ResultIndex, result: Mapping[str, Any]) -> list[dict[str
     ]
 
 
+PROPOSITION_LINKS = 8  # claims linked per proposition; the rest are counted
+
+
+def _reading_order(index: ResultIndex) -> Callable[[str], tuple[int, int, str]]:
+    """Sort key for claim ids: by document, then statement, as the report lists them."""
+
+    def key(claim_id: str) -> tuple[int, int, str]:
+        claim = index.claim_by_id.get(claim_id, {})
+        return (
+            index.doc_number.get(str(claim.get("document")), 0),
+            index.statement_number.get(str(claim.get("statement")), 0),
+            claim_id,
+        )
+
+    return key
+
+
+def _propositions(index: ResultIndex, result: Mapping[str, Any]) -> list[dict[str, Any]]:
+    """Propositions voiced by two claims or more, most sources first: the canonical
+    wording, how many sources voice it, and links to where its claims are read."""
+    out = []
+    for p in rows(result, "propositions"):
+        claims = [c for c in p.get("claims") or [] if isinstance(c, str)]
+        if len(claims) < 2:
+            continue
+        links = [_link(index.claim_target(c)) for c in sorted(claims, key=_reading_order(index))]
+        shown = [link for link in links if link is not None][:PROPOSITION_LINKS]
+        n_sources = numbers.as_float(p.get("n_sources"))
+        out.append(
+            {
+                "text": text(p.get("text")),
+                "n_sources": int(n_sources) if n_sources is not None else 0,
+                "n_claims": len(claims),
+                "links": shown,
+                "more": len(claims) - len(shown),
+            }
+        )
+    return sorted(out, key=lambda p: (-p["n_sources"], -p["n_claims"], p["text"]))
+
+
 def _view(result: Mapping[str, Any]) -> dict[str, Any]:
     index = ResultIndex(result)
     params = result.get("params")
@@ -383,6 +423,7 @@ def _view(result: Mapping[str, Any]) -> dict[str, Any]:
         ],
         "questions": [_question(index, result, q) for q in index.questions],
         "sources": _sources(index),
+        "propositions": _propositions(index, result),
         "statements": _statements(index),
         "timeline": [{**row, "target": _link(row["target"])} for row in timeline(index)],
         "documents": _documents(index),
