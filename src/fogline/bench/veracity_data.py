@@ -21,12 +21,11 @@ rumour and how far it spread; Emergent has no such facts).
 
 from __future__ import annotations
 
-import json
 import math
 from dataclasses import dataclass
 from pathlib import Path
 
-from fogline.bench.data_files import hash_split, read_csv
+from fogline.bench.data_files import hash_split, read_csv, read_json_object
 from fogline.errors import InputError
 
 EMERGENT_STANCES = "url-versions-2015-06-14-clean-train.csv"
@@ -95,18 +94,8 @@ def load_emergent(stances: Path, truth: Path, limit: int | None = None) -> Verac
     )
 
 
-def _load_json(path: Path) -> dict[str, object]:
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise InputError(f"cannot read {path}: {exc}") from exc
-    if not isinstance(data, dict):
-        raise InputError(f"{path}: expected a JSON object")
-    return data
-
-
 def _author(path: Path) -> str:
-    tweet = _load_json(path)
+    tweet = read_json_object(path)
     user = tweet.get("user")
     name = user.get("screen_name") if isinstance(user, dict) else None
     return str(name) if name else "?"
@@ -118,7 +107,7 @@ RUMOUREVAL_CONTEXT = ("source_verified", "source_log10_followers", "log10_retwee
 def _origin(path: Path) -> tuple[float, ...]:
     """The source tweet's ``RUMOUREVAL_CONTEXT``: is its author verified, log10(1 +
     the author's followers), log10(1 + its retweets); a missing field counts as 0."""
-    tweet = _load_json(path)
+    tweet = read_json_object(path)
     user = tweet.get("user")
     user = user if isinstance(user, dict) else {}
 
@@ -133,8 +122,8 @@ def _origin(path: Path) -> tuple[float, ...]:
 
 
 def _rumoureval_split(data: Path, split: str, limit: int | None) -> list[Claim]:
-    stance_of = _load_json(data / f"{split}-annotations" / "subtaskA.json")
-    truth_of = _load_json(data / f"{split}-annotations" / "subtaskB.json")
+    stance_of = read_json_object(data / f"{split}-annotations" / "subtaskA.json")
+    truth_of = read_json_object(data / f"{split}-annotations" / "subtaskB.json")
     threads = sorted(
         (p for p in (data / split).glob("*/*") if p.is_dir() and p.name in truth_of),
         key=lambda p: p.name,

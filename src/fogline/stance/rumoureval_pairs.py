@@ -10,11 +10,11 @@ FNC-1 counterpart and is left out. Mentions, links and "RT" are taken out of the
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from fogline.bench.data_files import read_json_object
 from fogline.errors import InputError
 
 RUMOUREVAL_TO_FNC = {"deny": "disagree", "support": "agree", "comment": "discuss"}
@@ -34,20 +34,10 @@ def clean_tweet(text: str) -> str:
     return " ".join(_NOISE.sub(" ", text).split())
 
 
-def _read(path: Path) -> dict[str, object]:
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise InputError(f"cannot read {path}: {exc}") from exc
-    if not isinstance(data, dict):
-        raise InputError(f"{path}: expected a JSON object")
-    return data
-
-
 def read_reply_pairs(folder: Path) -> list[ReplyPair]:
     """Every labelled reply of the ``train`` split under ``folder`` (the layout of
     ``../shared/data/rumoureval2017``), by thread id and then reply id."""
-    stance_of = _read(folder / "train-annotations" / "subtaskA.json")
+    stance_of = read_json_object(folder / "train-annotations" / "subtaskA.json")
     threads = sorted(
         (p for p in (folder / "train").glob("*/*") if p.is_dir()), key=lambda p: p.name
     )
@@ -58,12 +48,12 @@ def read_reply_pairs(folder: Path) -> list[ReplyPair]:
         sources = sorted(thread.glob("source-tweet/*.json"))
         if not sources:
             continue
-        claim = clean_tweet(str(_read(sources[0]).get("text") or ""))
+        claim = clean_tweet(str(read_json_object(sources[0]).get("text") or ""))
         for reply in sorted(thread.glob("replies/*.json")):
             stance = stance_of.get(reply.stem)
             if not isinstance(stance, str) or stance not in RUMOUREVAL_TO_FNC:
                 continue
-            text = clean_tweet(str(_read(reply).get("text") or ""))
+            text = clean_tweet(str(read_json_object(reply).get("text") or ""))
             if claim and text:
                 out.append(ReplyPair(thread.name, claim, text, RUMOUREVAL_TO_FNC[stance]))
     return out
