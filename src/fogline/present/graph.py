@@ -169,8 +169,8 @@ def dependence_graph(result: Mapping[str, Any], index: ResultIndex) -> Graph | N
                 origin=b,
                 repeater=a,
                 style=main,
-                title=f"{repeater.title.split(', ')[0]} repeats "
-                f"{origin.title.split(', ')[0]}" + (f" ({counted})" if counted else ""),
+                title=f"{index.source_name(a)} repeats {index.source_name(b)}"
+                + (f" ({counted})" if counted else ""),
                 path=_path(origin, repeater),
             )
         )
