@@ -12,6 +12,7 @@ from click.testing import CliRunner
 from fogline import api
 from fogline.cli import EXIT_SKIPPED, cli
 from fogline.store import Workspace
+from tests.ingest.web_server import serving
 
 REPORTS = {
     "a.txt": "General Jane Doe told a hearing on Monday that the northern army holds the "
@@ -104,6 +105,21 @@ def test_bad_inputs_are_skipped_with_one_line_each(
     assert any("empty.txt" in line for line in skipped)
     data = json.loads((tmp_path / "r.json").read_text())
     assert len(data["documents"]) == 4  # the three reports and the latin-1 one
+
+
+def test_web_pages_are_fetched_beside_files(
+    tmp_path: Path, corpus: Path, env: dict[str, str]
+) -> None:
+    with serving() as base:
+        args = ["--quiet", "analyze", str(corpus), f"{base}/plain", f"{base}/missing"]
+        code, _, err = run([*args, "--json", str(tmp_path / "r.json")], env)
+    assert code == EXIT_SKIPPED
+    skipped = [line for line in err.splitlines() if line.startswith("fogline: skipped")]
+    assert skipped == [f"fogline: skipped {base}/missing: HTTP 404 Not Found"]
+    data = json.loads((tmp_path / "r.json").read_text())
+    page = next(d for d in data["documents"] if d["outlet"] == "127.0.0.1")
+    assert page["url"] == f"{base}/plain"
+    assert len(data["documents"]) == 4
 
 
 def test_errors_are_one_line_without_traceback(tmp_path: Path, env: dict[str, str]) -> None:

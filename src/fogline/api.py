@@ -23,7 +23,7 @@ from fogline.assess.run import assess_corpus
 from fogline.backends import get_embedder, load_parser
 from fogline.backends.stance import get_stance_scorer
 from fogline.errors import ConfigError, InputError
-from fogline.ingest import Problem, discover, read_path
+from fogline.ingest import Problem, discover, read_path, read_url
 from fogline.link import link_corpus, load_questions, load_sides
 from fogline.link.grades_file import load_grades, set_grade
 from fogline.link.questions_file import (
@@ -96,33 +96,54 @@ def add(
     ws: Workspace,
     paths: Sequence[Path],
     *,
+    urls: Sequence[str] = (),
     published: date | None = None,
     outlet: str | None = None,
     settings: Settings | None = None,
     progress: Progress = _quiet,
 ) -> AddReport:
-    """Ingest and analyze ``paths`` (files or folders) into ``ws``."""
+    """Ingest and analyze ``paths`` (files or folders) and the pages at ``urls`` into ``ws``.
+
+    A URL is fetched here and only here, bounded by ``settings.max_bytes`` and
+    ``settings.fetch_timeout``; a page that cannot be fetched or read is a problem."""
     settings = settings or Settings.from_env()
     report = AddReport()
     files, problems = discover(list(paths))
     report.problems.extend(problems)
     pending: list[Document] = []
     seen: set[str] = set()
-    for i, path in enumerate(files):
-        progress("reading", i, len(files))
-        result = read_path(path, published=published, outlet=outlet, max_bytes=settings.max_bytes)
-        report.problems.extend(result.problems)
-        for doc in result.documents:
+
+    def take(documents: Sequence[Document], where: str) -> None:
+        for doc in documents:
             if len(doc.text) > settings.max_chars_per_document:
                 report.problems.append(
-                    Problem(doc.path or str(path), "text over the per-document character limit")
+                    Problem(doc.path or where, "text over the per-document character limit")
                 )
             elif doc.id in seen or has_document(ws, doc.id):
                 report.duplicates += 1
             else:
                 seen.add(doc.id)
                 pending.append(doc)
+
+    for i, path in enumerate(files):
+        progress("reading", i, len(files))
+        result = read_path(path, published=published, outlet=outlet, max_bytes=settings.max_bytes)
+        report.problems.extend(result.problems)
+        take(result.documents, str(path))
     progress("reading", len(files), len(files))
+    for i, url in enumerate(urls):
+        progress("fetching", i, len(urls))
+        result = read_url(
+            url,
+            published=published,
+            outlet=outlet,
+            max_bytes=settings.max_bytes,
+            timeout=settings.fetch_timeout,
+        )
+        report.problems.extend(result.problems)
+        take(result.documents, url)
+    if urls:
+        progress("fetching", len(urls), len(urls))
     if pending:
         nlp = load_parser(settings.spacy_model)
         for i, (doc, analysis) in enumerate(analyze_documents(pending, nlp)):
@@ -235,6 +256,7 @@ def correct_speaker(ws: Workspace, statement: str, name: str | None) -> None:
 def analyze(
     paths: Sequence[Path],
     *,
+    urls: Sequence[str] = (),
     sides: Path | None = None,
     questions: Path | None = None,
     published: date | None = None,
@@ -242,12 +264,19 @@ def analyze(
     settings: Settings | None = None,
     progress: Progress = _quiet,
 ) -> tuple[dict[str, Any], AddReport]:
-    """One shot: analyze and assess ``paths`` in a temporary workspace, return the result."""
+    """One shot: analyze and assess ``paths`` and ``urls`` in a temporary workspace, return
+    the result."""
     with tempfile.TemporaryDirectory(prefix="fogline-") as tmp:
         directory = init(Path(tmp), sides, questions)
         with Workspace.open(directory) as ws:
             report = add(
-                ws, paths, published=published, outlet=outlet, settings=settings, progress=progress
+                ws,
+                paths,
+                urls=urls,
+                published=published,
+                outlet=outlet,
+                settings=settings,
+                progress=progress,
             )
             if report.added == 0:
                 reasons = "; ".join(f"{p.path}: {p.reason}" for p in report.problems[:3])

@@ -8,7 +8,7 @@ questions file; 5 model missing; 6 finished, but some inputs were skipped; 130 i
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date
 from importlib import resources
@@ -179,19 +179,24 @@ def init(
 
 
 @cli.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("sources", nargs=-1, required=True)
 @_with_file_options
 @click.pass_context
 def add(
-    ctx: click.Context, paths: tuple[Path, ...], published: date | None, outlet: str | None
+    ctx: click.Context, sources: tuple[str, ...], published: date | None, outlet: str | None
 ) -> None:
-    """Read and analyze report files or folders into the workspace.
+    """Read and analyze report files, folders or web pages (http/https URLs) into the
+    workspace.
 
-    Re-adding a report already in the workspace does nothing. Unreadable files are
-    skipped with a one-line reason each, and the exit code is 6.
+    A URL is fetched once, now, bounded in size and time; nothing else is fetched.
+    Re-adding a report already in the workspace does nothing. Unreadable files and pages
+    are skipped with a one-line reason each, and the exit code is 6.
     """
+    paths, urls = _split_sources(sources)
     with Workspace.open(_workspace_dir(ctx)) as ws, _progress(ctx) as progress:
-        report = api.add(ws, list(paths), published=published, outlet=outlet, progress=progress)
+        report = api.add(
+            ws, paths, urls=urls, published=published, outlet=outlet, progress=progress
+        )
     _report_skipped(ctx, report)
     _console(ctx).print(
         f"Added {_plural(report.added, 'document')} ({report.duplicates} already there, "
@@ -411,11 +416,23 @@ def status(ctx: click.Context) -> None:
     click.echo(f"assessed    {'yes, on ' + assessed if assessed else 'no: run `fogline assess`'}")
 
 
+def _split_sources(sources: Sequence[str]) -> tuple[list[Path], list[str]]:
+    """Command-line sources as paths and URLs: anything with "://" is a URL (fetching an
+    address that is not http(s) then fails with a clear reason)."""
+    urls = [s for s in sources if "://" in s]
+    return [Path(s) for s in sources if "://" not in s], urls
+
+
 def _one_shot(
-    ctx: click.Context, paths: list[Path], out: Path | None, json_out: Path | None, **kwargs: Any
+    ctx: click.Context,
+    sources: Sequence[str],
+    out: Path | None,
+    json_out: Path | None,
+    **kwargs: Any,
 ) -> None:
+    paths, urls = _split_sources(sources)
     with _progress(ctx) as progress:
-        result, add_report = api.analyze(paths, progress=progress, **kwargs)
+        result, add_report = api.analyze(paths, urls=urls, progress=progress, **kwargs)
     _report_skipped(ctx, add_report)
     if out:
         write_html(result, out)
@@ -429,7 +446,7 @@ def _one_shot(
 
 
 @cli.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("sources", nargs=-1, required=True)
 @click.option(
     "--out",
     type=click.Path(dir_okay=False, path_type=Path),
@@ -455,7 +472,7 @@ def _one_shot(
 @click.pass_context
 def analyze(
     ctx: click.Context,
-    paths: tuple[Path, ...],
+    sources: tuple[str, ...],
     out: Path | None,
     json_out: Path | None,
     sides: Path | None,
@@ -463,10 +480,11 @@ def analyze(
     published: date | None,
     outlet: str | None,
 ) -> None:
-    """One shot: analyze files or folders in a temporary workspace and report."""
+    """One shot: analyze files, folders or web pages (http/https URLs, fetched once, now)
+    in a temporary workspace and report."""
     _one_shot(
         ctx,
-        list(paths),
+        sources,
         out,
         json_out,
         sides=sides,
@@ -497,7 +515,7 @@ def demo(ctx: click.Context, out: Path, json_out: Path | None) -> None:
     with resources.as_file(root) as folder:
         _one_shot(
             ctx,
-            [folder / "corpus"],
+            [str(folder / "corpus")],
             out,
             json_out,
             sides=folder / "sides.toml",

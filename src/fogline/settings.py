@@ -29,6 +29,7 @@ class Settings:
     stance_model: str = "trained"
     max_bytes: int = 20 * 1024 * 1024
     max_chars_per_document: int = 1_000_000
+    fetch_timeout: float = 20.0  # seconds for one web page, connection to last byte
     seed: int = 0
     proposition_threshold: float = 0.525  # tuned on Emergent headlines (bench clustering)
     stance_threshold: float = 0.45

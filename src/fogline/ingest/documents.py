@@ -49,6 +49,7 @@ class Defaults:
 
     published: date | None = None
     outlet: str | None = None
+    url: str | None = None  # where a fetched page came from
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,7 +106,7 @@ def build_document(text: str, fields: Fields, *, path: str, defaults: Defaults) 
         id=document_id(text),
         text=text,
         title=fields.title,
-        url=fields.url,
+        url=fields.url if fields.url is not None else defaults.url,
         outlet=fields.outlet if fields.outlet is not None else defaults.outlet,
         author=fields.author,
         published_at=(

@@ -27,3 +27,11 @@ class ReadResult:
 
     documents: tuple[Document, ...]
     problems: tuple[Problem, ...]
+
+
+def human_size(size: int) -> str:
+    """A size as people say it: "25.3 MB", "20 MB", "1.5 KB", "300 bytes"."""
+    for unit, scale in (("MB", 1024 * 1024), ("KB", 1024)):
+        if size >= scale:
+            return f"{size / scale:.1f}".removesuffix(".0") + f" {unit}"
+    return f"{size} bytes"

@@ -19,7 +19,7 @@ from fogline.ingest.frontmatter import split_front_matter
 from fogline.ingest.html_text import declared_charset, extract_html
 from fogline.ingest.jsonl import read_jsonl
 from fogline.ingest.markdown import strip_markdown
-from fogline.ingest.problems import Problem, ReadResult
+from fogline.ingest.problems import Problem, ReadResult, human_size
 
 MAX_BYTES = 20 * 1024 * 1024
 
@@ -50,8 +50,20 @@ def read_path(
         return _refused(shown, reason)
     try:
         data = _read_bounded(path, max_bytes)
-        suffix = path.suffix.lower()
-        declared = declared_charset(data) if suffix in (".html", ".htm") else None
+    except InputError as error:
+        return _refused(shown, str(error))
+    return read_data(data, path.suffix.lower(), shown, defaults)
+
+
+def read_data(
+    data: bytes, suffix: str, shown: str, defaults: Defaults, charset: str | None = None
+) -> ReadResult:
+    """The documents in ``data``, read as a file ending in ``suffix`` (one of
+    SUPPORTED_SUFFIXES) would be; ``charset`` is an encoding named outside the bytes (an
+    HTTP header), tried before an HTML page's own meta charset. Never raises for content."""
+    try:
+        html = suffix in (".html", ".htm")
+        declared = charset or (declared_charset(data) if html else None)
         text = decode_bytes(data, declared)
     except InputError as error:
         return _refused(shown, str(error))
@@ -60,7 +72,7 @@ def read_path(
     if suffix == ".jsonl":
         documents, problems = read_jsonl(text, path=shown, defaults=defaults)
         return ReadResult(tuple(documents), tuple(problems))
-    if suffix in (".html", ".htm"):
+    if html:
         return _from_html(text, shown, defaults)
     return _from_plain(text, shown, defaults, markdown=suffix == ".md")
 
@@ -133,12 +145,4 @@ def _refused(shown: str, reason: str, earlier: list[Problem] | None = None) -> R
 
 
 def _too_big(size: int, limit: int) -> str:
-    return f"file is {_human_size(size)}, over the {_human_size(limit)} limit"
-
-
-def _human_size(size: int) -> str:
-    """A size as people say it: "25.3 MB", "20 MB", "1.5 KB", "300 bytes"."""
-    for unit, scale in (("MB", 1024 * 1024), ("KB", 1024)):
-        if size >= scale:
-            return f"{size / scale:.1f}".removesuffix(".0") + f" {unit}"
-    return f"{size} bytes"
+    return f"file is {human_size(size)}, over the {human_size(limit)} limit"
