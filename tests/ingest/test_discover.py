@@ -5,6 +5,8 @@ import pytest
 
 from fogline.ingest import SUPPORTED_SUFFIXES, Problem, discover
 
+SUFFIXES = ".txt, .md, .html, .htm, .jsonl, .warc, .warc.gz"
+
 
 def touch(path: Path) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -68,11 +70,11 @@ def test_named_files_need_a_supported_suffix_but_may_be_hidden(corpus):
     assert problems == [
         Problem(
             str(corpus / "sides.toml"),
-            "unsupported file type .toml; fogline reads .txt, .md, .html, .htm, .jsonl",
+            f"unsupported file type .toml; fogline reads {SUFFIXES}",
         ),
         Problem(
             str(corpus / "README"),
-            "unsupported file type (no suffix); fogline reads .txt, .md, .html, .htm, .jsonl",
+            f"unsupported file type (no suffix); fogline reads {SUFFIXES}",
         ),
     ]
 
@@ -88,7 +90,10 @@ def test_a_folder_without_reports_is_a_problem(tmp_path):
     files, problems = discover([tmp_path / "only"])
     assert files == []
     assert problems == [
-        Problem(str(tmp_path / "only"), "no .txt, .md, .html, .htm, .jsonl files in this folder")
+        Problem(
+            str(tmp_path / "only"),
+            "no .txt, .md, .html, .htm, .jsonl, .warc, .warc.gz files in this folder",
+        )
     ]
 
 
@@ -108,4 +113,4 @@ def test_symlinked_folders_are_not_followed_so_loops_end(corpus):
 
 
 def test_supported_suffixes():
-    assert SUPPORTED_SUFFIXES == (".txt", ".md", ".html", ".htm", ".jsonl")
+    assert SUPPORTED_SUFFIXES == (".txt", ".md", ".html", ".htm", ".jsonl", ".warc", ".warc.gz")

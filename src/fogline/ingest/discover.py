@@ -8,14 +8,14 @@ from pathlib import Path
 
 from fogline.ingest.problems import Problem
 
-SUPPORTED_SUFFIXES = (".txt", ".md", ".html", ".htm", ".jsonl")
+SUPPORTED_SUFFIXES = (".txt", ".md", ".html", ".htm", ".jsonl", ".warc", ".warc.gz")
 
 _SUFFIX_LIST = ", ".join(SUPPORTED_SUFFIXES)
 
 
 def is_supported(path: Path) -> bool:
     """True when the file name ends in one of SUPPORTED_SUFFIXES (any letter case)."""
-    return path.suffix.lower() in SUPPORTED_SUFFIXES
+    return path.name.lower().endswith(SUPPORTED_SUFFIXES)
 
 
 def discover(paths: Sequence[Path]) -> tuple[list[Path], list[Problem]]:
