@@ -32,3 +32,15 @@ PAGE = f"""<!DOCTYPE html>
 </body></html>"""
 
 PNG_BYTES = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x10" + bytes(range(256))
+
+ATOM = """<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom">
+<title>Tarn Wire</title>
+<entry>
+  <title>Troops advance</title>
+  <link href="https://tarnwire.example/x"/>
+  <updated>2025-03-12T10:00:00Z</updated>
+  <summary>Tarn Wire reported that troops advanced past the bridge.</summary>
+</entry>
+</feed>
+"""

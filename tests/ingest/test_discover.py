@@ -5,7 +5,7 @@ import pytest
 
 from fogline.ingest import SUPPORTED_SUFFIXES, Problem, discover
 
-SUFFIXES = ".txt, .md, .html, .htm, .jsonl, .warc, .warc.gz"
+SUFFIXES = ".txt, .md, .html, .htm, .jsonl, .rss, .atom, .warc, .warc.gz"
 
 
 def touch(path: Path) -> Path:
@@ -92,7 +92,7 @@ def test_a_folder_without_reports_is_a_problem(tmp_path):
     assert problems == [
         Problem(
             str(tmp_path / "only"),
-            "no .txt, .md, .html, .htm, .jsonl, .warc, .warc.gz files in this folder",
+            f"no {SUFFIXES} files in this folder",
         )
     ]
 
@@ -113,4 +113,14 @@ def test_symlinked_folders_are_not_followed_so_loops_end(corpus):
 
 
 def test_supported_suffixes():
-    assert SUPPORTED_SUFFIXES == (".txt", ".md", ".html", ".htm", ".jsonl", ".warc", ".warc.gz")
+    assert SUPPORTED_SUFFIXES == (
+        ".txt",
+        ".md",
+        ".html",
+        ".htm",
+        ".jsonl",
+        ".rss",
+        ".atom",
+        ".warc",
+        ".warc.gz",
+    )

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
-from .samples import PAGE, PARAGRAPHS
+from .samples import ATOM, PAGE, PARAGRAPHS
 
 PLAIN = "\n\n".join(PARAGRAPHS) + "\n"
 BIG = 4096  # bytes the oversized routes send; the tests fetch with a smaller limit
@@ -23,6 +23,8 @@ ROUTES: dict[str, tuple[int, dict[str, str], bytes]] = {
         "Le général a déclaré que le pont était tenu.\n".encode("latin-1"),
     ),
     "/untyped": (200, {}, PAGE.encode("utf-8")),
+    "/feed": (200, {"Content-Type": "application/atom+xml"}, ATOM.encode("utf-8")),
+    "/xml": (200, {"Content-Type": "application/xml"}, b"<?xml version='1.0'?><config/>"),
     "/pdf": (200, {"Content-Type": "application/pdf"}, b"%PDF-1.4 binary"),
     "/binary": (200, {"Content-Type": "text/plain"}, bytes(range(256)) * 4),
     "/empty": (200, {"Content-Type": "text/html"}, b""),

@@ -8,7 +8,17 @@ from pathlib import Path
 
 from fogline.ingest.problems import Problem
 
-SUPPORTED_SUFFIXES = (".txt", ".md", ".html", ".htm", ".jsonl", ".warc", ".warc.gz")
+SUPPORTED_SUFFIXES = (
+    ".txt",
+    ".md",
+    ".html",
+    ".htm",
+    ".jsonl",
+    ".rss",
+    ".atom",
+    ".warc",
+    ".warc.gz",
+)
 
 _SUFFIX_LIST = ", ".join(SUPPORTED_SUFFIXES)
 

@@ -1,4 +1,4 @@
-"""Bytes to Document records, by format: plain text, Markdown, HTML and JSON lines.
+"""Bytes to Document records, by format: plain text, Markdown, HTML, JSON lines, feeds.
 
 ``read_data`` is what reading a file, a fetched page and a web-archive capture share: it
 never raises for bad content; what cannot be used becomes a ``Problem`` with a one-line
@@ -13,6 +13,7 @@ from urllib.parse import urlsplit
 from fogline.errors import InputError
 from fogline.ingest.decode import clean_field, clean_text, decode_bytes, repair_text, tidy_text
 from fogline.ingest.documents import Defaults, Fields, build_document, take_fields
+from fogline.ingest.feeds import FEED_SUFFIXES, read_feed
 from fogline.ingest.frontmatter import split_front_matter
 from fogline.ingest.html_text import declared_charset, extract_html
 from fogline.ingest.jsonl import read_jsonl
@@ -29,6 +30,12 @@ SUFFIX_OF_TYPE = {
     "text/x-markdown": ".md",
     "application/jsonl": ".jsonl",
     "application/x-ndjson": ".jsonl",
+    "application/rss+xml": ".rss",
+    "application/atom+xml": ".atom",
+    "application/feed+xml": ".rss",
+    # Plain XML is read as a feed; anything else in XML is refused as "not an RSS or Atom feed".
+    "application/xml": ".rss",
+    "text/xml": ".rss",
 }
 # Types servers send when they do not know; the body decides.
 _UNKNOWN_TYPES = frozenset({"", "application/octet-stream"})
@@ -40,6 +47,10 @@ def read_data(
     """The documents in ``data``, read as a file ending in ``suffix`` (one of
     SUPPORTED_SUFFIXES) would be; ``charset`` is an encoding named outside the bytes (an
     HTTP header), tried before an HTML page's own meta charset. Never raises for content."""
+    if suffix in FEED_SUFFIXES:  # XML declares its own encoding: the parser reads the bytes
+        if not data.strip():
+            return _refused(shown, EMPTY)
+        return read_feed(data, shown, defaults)
     try:
         html = suffix in (".html", ".htm")
         declared = charset or (declared_charset(data) if html else None)
