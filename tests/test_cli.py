@@ -122,6 +122,28 @@ def test_web_pages_are_fetched_beside_files(
     assert len(data["documents"]) == 4
 
 
+def test_many_reports_are_analyzed_by_worker_processes_alike(
+    tmp_path: Path, env: dict[str, str]
+) -> None:
+    folder = tmp_path / "many"
+    folder.mkdir()
+    texts = [*REPORTS.values()][:2]
+    for i in range(24):
+        (folder / f"r{i:02}.txt").write_text(f"Report {i}. {texts[i % 2]}")
+    exported = []
+    for workers in ("1", "2"):
+        ws = tmp_path / f"ws{workers}"
+        base = ["--workspace", str(ws)]
+        assert run(["init", str(ws)], env)[0] == 0
+        code, _, err = run([*base, "add", str(folder)], {**env, "FOGLINE_WORKERS": workers})
+        assert code == 0 and "Added 24 documents" in err, err
+        assert run([*base, "assess"], env)[0] == 0
+        run([*base, "export", "--format", "json", "--out", str(ws / "r.json")], env)
+        data = json.loads((ws / "r.json").read_text())
+        exported.append((data["statements"], data["claims"]))
+    assert exported[0] == exported[1] and exported[0][0]
+
+
 def test_errors_are_one_line_without_traceback(tmp_path: Path, env: dict[str, str]) -> None:
     code, _, err = run(["--workspace", str(tmp_path), "assess"], env)
     assert code == 3

@@ -19,6 +19,12 @@ from pathlib import Path
 from typing import Any
 
 from fogline.analyze import ANALYZER_VERSION, analyze_documents
+from fogline.analyze.parallel import (
+    CHUNK,
+    MIN_DOCUMENTS,
+    analyze_in_processes,
+    default_workers,
+)
 from fogline.assess.run import assess_corpus
 from fogline.backends import get_embedder, load_parser
 from fogline.backends.stance import get_stance_scorer
@@ -145,8 +151,14 @@ def add(
     if urls:
         progress("fetching", len(urls), len(urls))
     if pending:
-        nlp = load_parser(settings.spacy_model)
-        for i, (doc, analysis) in enumerate(analyze_documents(pending, nlp)):
+        nlp = load_parser(settings.spacy_model)  # a missing model fails here, in one line
+        workers = min(settings.workers or default_workers(), len(pending) // CHUNK)
+        stream = (
+            analyze_in_processes(pending, settings.spacy_model, workers)
+            if workers > 1 and len(pending) >= MIN_DOCUMENTS
+            else analyze_documents(pending, nlp)
+        )
+        for i, (doc, analysis) in enumerate(stream):
             progress("analyzing", i, len(pending))
             save_analysis(ws, doc, analysis, ANALYZER_VERSION)
             report.added += 1

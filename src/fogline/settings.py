@@ -30,6 +30,7 @@ class Settings:
     max_bytes: int = 20 * 1024 * 1024
     max_chars_per_document: int = 1_000_000
     fetch_timeout: float = 20.0  # seconds for one web page, connection to last byte
+    workers: int = 0  # processes for the analyze stage; 0: one per core (at most 8)
     seed: int = 0
     proposition_threshold: float = 0.525  # tuned on Emergent headlines (bench clustering)
     stance_threshold: float = 0.45
@@ -45,6 +46,8 @@ class Settings:
             settings = replace(settings, stance_model=name)
         if name := env.get("FOGLINE_SPACY_MODEL"):
             settings = replace(settings, spacy_model=name)
+        if (count := env.get("FOGLINE_WORKERS", "").strip()).isdigit():
+            settings = replace(settings, workers=int(count))
         return settings
 
 
