@@ -1,7 +1,7 @@
 """Read a report page from the web into Document records (only a URL the user names).
 
 The page is fetched with ``fogline.ingest.fetch`` (bounded in size and time), then read
-as the file it is, by its media type: HTML, plain text, Markdown or JSON lines. The page's
+as the file it is, by its media type: HTML, plain text, Markdown, JSON lines or a feed. The page's
 own metadata wins; otherwise the document's address is the one it was fetched from and its
 outlet the host name ("www.example.org" -> "example.org"). A page that cannot be used is a
 ``Problem`` with a one-line reason, never an exception.
@@ -34,7 +34,7 @@ def read_url(
         return ReadResult((), (Problem(url, str(error)),))
     suffix = suffix_for_type(page.media_type, page.data)
     if suffix is None:
-        reason = f"unsupported page type {page.media_type}; fogline reads HTML and text pages"
+        reason = f"unsupported page type {page.media_type}; fogline reads HTML, text and feed pages"
         return ReadResult((), (Problem(url, reason),))
     defaults = Defaults(published=published, outlet=outlet or host_outlet(page.url), url=page.url)
     return read_data(page.data, suffix, url, defaults, page.charset)

@@ -1,12 +1,12 @@
 """Read the report pages captured in a web archive (.warc, .warc.gz) into Document records.
 
 A WARC file holds every request and response of a crawl: pages, but also images, scripts,
-redirects and errors. Only successful captures of a page (a ``response`` with HTTP status
-200, or a ``resource`` record) whose type fogline reads (HTML, plain text, Markdown, JSON
-lines) are read, each like a fetched page: its own metadata first, then the captured
-address as its ``url`` and the host as its outlet. Everything else is passed over
-silently. The archive is streamed, so it may be larger than the file limit; each record is
-held to ``max_bytes``. A record that cannot be used is a ``Problem`` named
+feeds, redirects and errors. Only successful captures of a page (a ``response`` with HTTP
+status 200, or a ``resource`` record) of a type fogline reads as a report (HTML, plain
+text, Markdown, JSON lines) are read, each like a fetched page: its own metadata first,
+then the captured address as its ``url`` and the host as its outlet. Everything else is
+passed over silently. The archive is streamed, so it may be larger than the file limit;
+each record is held to ``max_bytes``. A record that cannot be used is a ``Problem`` named
 ``path#address``; an archive that cannot be read at all is one problem for the file.
 Nothing is fetched: the archive's captures are the pages.
 """
@@ -22,6 +22,7 @@ from typing import Any
 
 from fogline.errors import InputError
 from fogline.ingest.documents import Defaults
+from fogline.ingest.feeds import FEED_SUFFIXES
 from fogline.ingest.formats import SUFFIX_OF_TYPE, host_outlet, read_data, suffix_for_type
 from fogline.ingest.problems import Problem, ReadResult, human_size
 from fogline.records import Document
@@ -90,8 +91,8 @@ def _pages(
         else:
             content_type = record.rec_headers.get_header("Content-Type") or ""
         media_type, charset = _split_type(content_type)
-        if media_type and media_type not in SUFFIX_OF_TYPE:
-            continue  # an image, a script, a style sheet, a download: not a report
+        if media_type and SUFFIX_OF_TYPE.get(media_type) in (None, *FEED_SUFFIXES):
+            continue  # an image, a script, a download, a feed or a sitemap: not a report
         payload = record.content_stream().read(max_bytes + 1)
         if len(payload) > max_bytes:
             yield (
