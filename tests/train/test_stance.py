@@ -30,6 +30,7 @@ def test_training_on_a_slice_is_deterministic_and_loads(tmp_path: Path) -> None:
                 epochs=1,
                 max_length=48,
                 class_cap=8,
+                layers=2,  # a cut encoder trains, ships and reloads
                 top_layers=1,
                 batch_size=8,
             )
@@ -43,6 +44,7 @@ def test_training_on_a_slice_is_deterministic_and_loads(tmp_path: Path) -> None:
     assert summaries[0]["rumoureval_rows"] == 6  # two replies each: deny, support, comment
     assert summaries[0]["weights_mb"] < 50
     model = load(tmp_path / "a", embed=embed)
+    assert len(model.cross.bert.encoder.layer) == 2
     proba = model.predict_proba([("Troops crossed the river", "Troops crossed the river today.")])
     assert proba.shape == (1, 4) and np.isclose(proba.sum(), 1.0)
 

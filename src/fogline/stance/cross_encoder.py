@@ -46,6 +46,18 @@ def load_base() -> tuple[Any, Any]:
         raise ModelError(f"cannot load MiniLM from {path}: {exc}") from exc
 
 
+def keep_layers(bert: Any, layers: int) -> Any:
+    """``bert`` cut to its bottom ``layers`` layers (a smaller, faster encoder to fine-tune);
+    all of them when ``layers`` is not below its depth."""
+    depth = int(bert.config.num_hidden_layers)
+    if not 1 <= layers <= depth:
+        raise ModelError(f"the encoder has {depth} layers; cannot keep {layers}")
+    if layers < depth:
+        bert.encoder.layer = nn.ModuleList(list(bert.encoder.layer)[:layers])
+        bert.config.num_hidden_layers = layers
+    return bert
+
+
 class CrossEncoder(nn.Module):
     """(claim, text) -> logits over ``n_labels``, mean-pooled over the pair's tokens."""
 

@@ -223,7 +223,7 @@ def load(directory: Path | None = None, embed: EmbedFn | None = None) -> StanceM
     from safetensors.torch import load_file
 
     from fogline.backends.embedders import get_embedder
-    from fogline.stance.cross_encoder import CrossEncoder, load_base, load_tuned
+    from fogline.stance.cross_encoder import CrossEncoder, keep_layers, load_base, load_tuned
 
     folder = directory or model_path(WEIGHTS_FILE).parent
     config = read_config(folder / CONFIG_FILE)
@@ -232,7 +232,7 @@ def load(directory: Path | None = None, embed: EmbedFn | None = None) -> StanceM
     except (OSError, SafetensorError) as exc:
         raise ModelError(f"cannot read stance weights {folder / WEIGHTS_FILE}: {exc}") from exc
     tokenizer, bert = load_base()
-    cross = CrossEncoder(bert, len(RELATED_LABELS))
+    cross = CrossEncoder(keep_layers(bert, int(config.get("layers", 6))), len(RELATED_LABELS))
     load_tuned(cross, state, int(config["top_layers"]))
     cross.eval()
     return StanceModel(cross, tokenizer, embed or get_embedder("minilm").embed, config)

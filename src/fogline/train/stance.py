@@ -71,6 +71,7 @@ Log = Callable[[str], None]
 
 DEFAULTS: dict[str, Any] = {
     "epochs": 2,
+    "layers": 6,
     "top_layers": 6,
     "class_cap": 3000,
     "max_length": 128,
@@ -154,11 +155,17 @@ def train_cross(
     """Fine-tune the cross-encoder on (claim, text, label index) examples."""
     import torch
 
-    from fogline.stance.cross_encoder import CrossEncoder, encode, freeze_below, load_base
+    from fogline.stance.cross_encoder import (
+        CrossEncoder,
+        encode,
+        freeze_below,
+        keep_layers,
+        load_base,
+    )
 
     torch.manual_seed(settings["seed"])
     tokenizer, bert = load_base()
-    model = CrossEncoder(bert, len(RELATED_LABELS))
+    model = CrossEncoder(keep_layers(bert, settings["layers"]), len(RELATED_LABELS))
     trainable = freeze_below(model, settings["top_layers"])
     head = [p for p in model.head.parameters()]
     body = [p for p in trainable if all(p is not h for h in head)]
@@ -320,7 +327,13 @@ def run(
         "prior": (np.bincount([e[2] for e in examples], minlength=3) / len(examples)).tolist(),
         **{
             key: settings[key]
-            for key in ("top_layers", "max_length", "excerpt_sentences", "excerpt_refuting")
+            for key in (
+                "layers",
+                "top_layers",
+                "max_length",
+                "excerpt_sentences",
+                "excerpt_refuting",
+            )
         },
     }
     scorer = StanceModel(model, tokenizer, embed_fn, config)
@@ -431,11 +444,18 @@ def refit_relatedness(
 @click.option("--epochs", type=int, default=DEFAULTS["epochs"], show_default=True)
 @click.option("--seed", type=int, default=DEFAULTS["seed"], show_default=True)
 @click.option(
+    "--layers",
+    type=click.IntRange(1, 6),
+    default=DEFAULTS["layers"],
+    show_default=True,
+    help="Keep MiniLM's bottom N layers for the cross-encoder (fewer: faster, less exact).",
+)
+@click.option(
     "--top-layers",
     type=int,
     default=DEFAULTS["top_layers"],
     show_default=True,
-    help="How many of MiniLM's six layers to fine-tune (the rest stay as shipped).",
+    help="How many of the kept layers to fine-tune (the rest stay as shipped).",
 )
 @click.option(
     "--emergent-repeat",
@@ -469,6 +489,7 @@ def command(
     out: Path | None,
     epochs: int,
     seed: int,
+    layers: int,
     top_layers: int,
     emergent_repeat: int,
     limit: int | None,
@@ -487,7 +508,8 @@ def command(
         relatedness_only=relatedness_only,
         epochs=epochs,
         seed=seed,
-        top_layers=top_layers,
+        layers=layers,
+        top_layers=min(top_layers, layers),
         emergent_repeat=emergent_repeat,
         rumoureval_per_label=rumoureval_per_label,
     )
