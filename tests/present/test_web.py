@@ -17,6 +17,7 @@ from fogline.link.config import load_questions
 from fogline.present import render_html
 from fogline.present.web import MAX_BODY, ReportServer
 from fogline.store import Workspace
+from tests.ingest.web_server import serving
 
 REPORTS = {
     "a.txt": "General Jane Doe said that the northern army holds the bridge at Kell.\n",
@@ -145,6 +146,28 @@ def test_grading_a_source_applies_at_once(server: ReportServer) -> None:
     post(server, "/grade", source="General Jane Doe", grade="Q")
     _, _, page = request(server, "GET", "/")
     assert 'class="notice failed"' in page and "not one of A-F" in page
+
+
+def test_adding_a_web_page_fetches_it_once_and_assesses(server: ReportServer) -> None:
+    with serving() as site:
+        status, headers, _ = post(server, "/add", url=f"{site}/plain")
+        assert status == 303 and headers["Location"] == "/"
+        _, _, page = request(server, "GET", "/")
+        assert f"Added {site}/plain (1 report); assessed." in page
+        post(server, "/add", url=f"{site}/plain")
+        _, _, page = request(server, "GET", "/")
+        assert f"{site}/plain is already in the workspace; assessed." in page
+        post(server, "/add", url=f"{site}/missing")
+        _, _, page = request(server, "GET", "/")
+        assert 'class="notice failed"' in page
+        assert f"{site}/missing not added: HTTP 404 Not Found" in page
+    post(server, "/add", url="file:///etc/passwd")
+    _, _, page = request(server, "GET", "/")
+    assert "file:///etc/passwd not added: not an http(s) address" in page
+    with Workspace.open(server.directory) as ws:
+        documents = api.result(ws)["documents"]
+    assert len(documents) == len(REPORTS) + 1
+    assert any(d["url"] == f"{site}/plain" for d in documents)
 
 
 def _stance_forms(page: str) -> list[dict[str, str]]:

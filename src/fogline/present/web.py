@@ -1,6 +1,7 @@
 """``fogline serve``: the workspace's report as a local web page, with the analyst's
-controls: ask a question with its competing hypotheses, correct a source's grade, a
-stance in the evidence matrix or the speaker of a statement, and re-assess.
+controls: add a web page by its address, ask a question with its competing hypotheses,
+correct a source's grade, a stance in the evidence matrix or the speaker of a statement,
+and re-assess. A page is fetched only when the analyst submits its address.
 
 The page is the HTML report (same template, same escaping) with a form on top. Only
 127.0.0.1 is served. A change is a POST that must carry the server's random token and a
@@ -92,6 +93,14 @@ def _record(ws: Workspace, action: str, form: dict[str, list[str]]) -> str:
         about = _field(form, "about").replace(",", " ").split()
         question_id = api.ask(ws, _field(form, "question"), lines, about)
         return f"Question {question_id} added and weighed."
+    if action == "add":
+        url = _field(form, "url").strip()
+        report = api.add(ws, [], urls=[url])
+        if report.problems:
+            raise InputError(f"{url} not added: {report.problems[0].reason}")
+        if not report.added:
+            return f"{url} is already in the workspace; assessed."
+        return f"Added {url} ({report.added} report{'s' if report.added > 1 else ''}); assessed."
     if action == "grade":
         name, grade = _field(form, "source"), _field(form, "grade")
         api.grade(ws, name, None if grade == "none" else grade)
@@ -159,7 +168,7 @@ class _Handler(BaseHTTPRequestHandler):
         length = self.headers.get("Content-Length", "")
         if not self._host_ok():
             self._send(HTTPStatus.FORBIDDEN, "fogline serves only http://127.0.0.1\n")
-        elif action not in ("ask", "grade", "stance", "speaker", "assess"):
+        elif action not in ("add", "ask", "grade", "stance", "speaker", "assess"):
             self._send(HTTPStatus.NOT_FOUND, "not found\n")
         elif not length.isdigit() or int(length) > MAX_BODY:
             self._send(HTTPStatus.REQUEST_ENTITY_TOO_LARGE, "form missing or too large\n")
