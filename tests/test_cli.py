@@ -12,6 +12,7 @@ from click.testing import CliRunner
 from fogline import api
 from fogline.cli import EXIT_SKIPPED, cli
 from fogline.store import Workspace
+from tests.ingest.test_language import RUSSIAN
 from tests.ingest.web_server import serving
 
 REPORTS = {
@@ -105,6 +106,25 @@ def test_bad_inputs_are_skipped_with_one_line_each(
     assert any("empty.txt" in line for line in skipped)
     data = json.loads((tmp_path / "r.json").read_text())
     assert len(data["documents"]) == 4  # the three reports and the latin-1 one
+
+
+def test_reports_in_other_languages_are_skipped_with_the_language(
+    tmp_path: Path, corpus: Path, env: dict[str, str]
+) -> None:
+    (corpus / "ru.txt").write_text(RUSSIAN, encoding="utf-8")
+    (corpus / "tagged.jsonl").write_text(
+        json.dumps({"text": "Kell is quiet today, officials said.", "language": "uk"}) + "\n"
+    )
+    code, _, err = run(["--quiet", "analyze", str(corpus), "--json", str(tmp_path / "r.json")], env)
+    assert code == EXIT_SKIPPED
+    skipped = sorted(line for line in err.splitlines() if line.startswith("fogline: skipped"))
+    assert skipped == [
+        f"fogline: skipped {corpus / 'ru.txt'}: in Russian (ru); fogline analyzes English only",
+        f"fogline: skipped {corpus / 'tagged.jsonl'}: in Ukrainian (uk); fogline analyzes "
+        "English only",
+    ]
+    data = json.loads((tmp_path / "r.json").read_text())
+    assert len(data["documents"]) == 3
 
 
 def test_web_pages_are_fetched_beside_files(

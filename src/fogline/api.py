@@ -30,6 +30,7 @@ from fogline.backends import get_embedder, load_parser
 from fogline.backends.stance import get_stance_scorer
 from fogline.errors import ConfigError, InputError
 from fogline.ingest import Problem, discover, read_path, read_url
+from fogline.ingest.language import is_analyzed, language_name
 from fogline.link import link_corpus, load_questions, load_sides
 from fogline.link.grades_file import load_grades, set_grade
 from fogline.link.questions_file import (
@@ -125,6 +126,9 @@ def add(
                 report.problems.append(
                     Problem(doc.path or where, "text over the per-document character limit")
                 )
+            elif not is_analyzed(doc.language):
+                reason = f"in {language_name(doc.language or '')}; fogline analyzes English only"
+                report.problems.append(Problem(doc.path or where, reason))
             elif doc.id in seen or has_document(ws, doc.id):
                 report.duplicates += 1
             else:

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from fogline.ingest.decode import clean_field
+from fogline.ingest.language import detect_language
 from fogline.ingest.problems import Problem
 from fogline.records import Document, stable_id
 
@@ -101,7 +102,8 @@ def take_fields(raw: Mapping[str, object], where: str) -> tuple[Fields, list[Pro
 
 
 def build_document(text: str, fields: Fields, *, path: str, defaults: Defaults) -> Document:
-    """A Document for clean ``text``; the defaults fill only what ``fields`` leaves empty."""
+    """A Document for clean ``text``; the defaults fill only what ``fields`` leaves empty,
+    and the language, when the file does not give it, is detected (None when unsure)."""
     return Document(
         id=document_id(text),
         text=text,
@@ -112,6 +114,6 @@ def build_document(text: str, fields: Fields, *, path: str, defaults: Defaults) 
         published_at=(
             fields.published_at if fields.published_at is not None else defaults.published
         ),
-        language=fields.language,
+        language=fields.language if fields.language is not None else detect_language(text),
         path=path,
     )
