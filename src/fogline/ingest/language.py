@@ -3,7 +3,7 @@
 fogline's analysis reads English. A report is named as being in another language only when
 the identifier is sure (probability ``MIN_PROBABILITY``) on enough text (``MIN_CHARS``):
 short texts such as headlines fool it. Measured here on English corpora (925 PolNeAR
-articles, 1,683 FNC-1 bodies, the 22 demo reports), no English text is named otherwise,
+articles, 1,680 English FNC-1 bodies, the 22 demo reports), none is named otherwise,
 and the two French FNC-1 bodies are named French.
 """
 
