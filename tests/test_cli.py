@@ -142,6 +142,20 @@ def test_web_pages_are_fetched_beside_files(
     assert len(data["documents"]) == 4
 
 
+def test_a_list_of_addresses_is_fetched(tmp_path: Path, env: dict[str, str]) -> None:
+    ws = tmp_path / "ws"
+    assert run(["init", str(ws)], env)[0] == 0
+    listing = tmp_path / "links.txt"
+    with serving() as base:
+        listing.write_text(f"# from the morning sweep\n{base}/plain\n\n  {base}/page  \n")
+        code, _, err = run(["--workspace", str(ws), "add", "--urls", str(listing)], env)
+    assert code == 0 and "Added 2 documents" in err, err
+    code, _, err = run(["--workspace", str(ws), "add"], env)
+    assert code == 2 and "name at least one file, folder or web address" in err
+    code, _, err = run(["--workspace", str(ws), "add", "--urls", str(tmp_path / "none.txt")], env)
+    assert code == 2 and "none.txt: no such file" in err and "Traceback" not in err
+
+
 def test_many_reports_are_analyzed_by_worker_processes_alike(
     tmp_path: Path, env: dict[str, str]
 ) -> None:

@@ -22,6 +22,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from fogline import __version__, api
 from fogline.bench.commands import bench
 from fogline.errors import FoglineError, WorkspaceError
+from fogline.ingest.pages import read_url_list
 from fogline.link.questions_file import CANDIDATES
 from fogline.present import (
     render_questions_summary,
@@ -147,6 +148,12 @@ _file_options = [
         help="Publication date for files that do not carry one.",
     ),
     click.option("--outlet", metavar="NAME", help="Outlet for files that do not name one."),
+    click.option(
+        "--urls",
+        "url_list",
+        type=click.Path(dir_okay=False, path_type=Path),
+        help="A text file of web page addresses to fetch, one per line ('#' starts a comment).",
+    ),
 ]
 
 
@@ -179,11 +186,15 @@ def init(
 
 
 @cli.command()
-@click.argument("sources", nargs=-1, required=True)
+@click.argument("sources", nargs=-1)
 @_with_file_options
 @click.pass_context
 def add(
-    ctx: click.Context, sources: tuple[str, ...], published: date | None, outlet: str | None
+    ctx: click.Context,
+    sources: tuple[str, ...],
+    published: date | None,
+    outlet: str | None,
+    url_list: Path | None,
 ) -> None:
     """Read and analyze report files, folders or web pages (http/https URLs) into the
     workspace.
@@ -192,7 +203,7 @@ def add(
     Re-adding a report already in the workspace does nothing. Unreadable files and pages
     are skipped with a one-line reason each, and the exit code is 6.
     """
-    paths, urls = _split_sources(sources)
+    paths, urls = _split_sources(sources, url_list)
     with Workspace.open(_workspace_dir(ctx)) as ws, _progress(ctx) as progress:
         report = api.add(
             ws, paths, urls=urls, published=published, outlet=outlet, progress=progress
@@ -416,10 +427,14 @@ def status(ctx: click.Context) -> None:
     click.echo(f"assessed    {'yes, on ' + assessed if assessed else 'no: run `fogline assess`'}")
 
 
-def _split_sources(sources: Sequence[str]) -> tuple[list[Path], list[str]]:
-    """Command-line sources as paths and URLs: anything with "://" is a URL (fetching an
-    address that is not http(s) then fails with a clear reason)."""
+def _split_sources(sources: Sequence[str], url_list: Path | None) -> tuple[list[Path], list[str]]:
+    """Command-line sources as paths and URLs, with the addresses listed in ``url_list``:
+    anything with "://" is a URL (fetching one that is not http(s) fails with a reason)."""
     urls = [s for s in sources if "://" in s]
+    if url_list is not None:
+        urls.extend(read_url_list(url_list))
+    if not sources and not urls:
+        raise click.UsageError("name at least one file, folder or web address (or --urls FILE)")
     return [Path(s) for s in sources if "://" not in s], urls
 
 
@@ -428,9 +443,10 @@ def _one_shot(
     sources: Sequence[str],
     out: Path | None,
     json_out: Path | None,
+    url_list: Path | None = None,
     **kwargs: Any,
 ) -> None:
-    paths, urls = _split_sources(sources)
+    paths, urls = _split_sources(sources, url_list)
     with _progress(ctx) as progress:
         result, add_report = api.analyze(paths, urls=urls, progress=progress, **kwargs)
     _report_skipped(ctx, add_report)
@@ -446,7 +462,7 @@ def _one_shot(
 
 
 @cli.command()
-@click.argument("sources", nargs=-1, required=True)
+@click.argument("sources", nargs=-1)
 @click.option(
     "--out",
     type=click.Path(dir_okay=False, path_type=Path),
@@ -479,6 +495,7 @@ def analyze(
     questions: Path | None,
     published: date | None,
     outlet: str | None,
+    url_list: Path | None,
 ) -> None:
     """One shot: analyze files, folders or web pages (http/https URLs, fetched once, now)
     in a temporary workspace and report."""
@@ -487,6 +504,7 @@ def analyze(
         sources,
         out,
         json_out,
+        url_list,
         sides=sides,
         questions=questions,
         published=published,

@@ -10,12 +10,13 @@ outlet the host name ("www.example.org" -> "example.org"). A page that cannot be
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 from fogline.errors import InputError
 from fogline.ingest.documents import Defaults
 from fogline.ingest.fetch import TIMEOUT, fetch
 from fogline.ingest.formats import host_outlet, read_data, suffix_for_type
-from fogline.ingest.problems import Problem, ReadResult
+from fogline.ingest.problems import Problem, ReadResult, human_size
 from fogline.ingest.readers import MAX_BYTES
 
 
@@ -38,3 +39,24 @@ def read_url(
         return ReadResult((), (Problem(url, reason),))
     defaults = Defaults(published=published, outlet=outlet or host_outlet(page.url), url=page.url)
     return read_data(page.data, suffix, url, defaults, page.charset)
+
+
+MAX_LIST_BYTES = 1024 * 1024
+
+
+def read_url_list(path: Path) -> list[str]:
+    """The addresses in a text file, one per line; blank lines and lines starting with '#'
+    are skipped (a '#' inside an address is its fragment). Raises InputError (one line)
+    when the file cannot be read or is over 1 MB."""
+    try:
+        if path.stat().st_size > MAX_LIST_BYTES:
+            raise InputError(
+                f"{path}: over {human_size(MAX_LIST_BYTES)}; is it a list of addresses?"
+            )
+        text = path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(f"{path}: cannot read the list of addresses ({exc})") from None
+    lines = (line.strip() for line in text.splitlines())
+    return [line for line in lines if line and not line.startswith("#")]
