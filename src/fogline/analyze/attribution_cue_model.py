@@ -79,7 +79,8 @@ class CueModel:
         """P(``tok`` heads an attribution cue); 0.0 for lemmas never seen as a cue."""
         if tok.pos_ not in CANDIDATE_POS or tok.lemma_.lower() not in self.lemmas:
             return 0.0
-        z = self.bias + sum(self.weights.get(f, 0.0) for f in cue_features(tok, in_quote))
+        # Each feature once, as in the fit (two "prep" children give one c=prep feature).
+        z = self.bias + sum(self.weights.get(f, 0.0) for f in set(cue_features(tok, in_quote)))
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
     def is_cue(self, tok: Any, in_quote: bool) -> bool:

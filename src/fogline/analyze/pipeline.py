@@ -17,7 +17,7 @@ from fogline.analyze.speakers import resolve_speakers
 from fogline.analyze.timex import find_times
 from fogline.records import Claim, Document, DocumentAnalysis, Mention, Sentence, StatementKind
 
-ANALYZER_VERSION = "rules-8"  # bumped whenever statements or claims come out differently
+ANALYZER_VERSION = "rules-9"  # bumped whenever statements or claims come out differently
 
 
 @cache
