@@ -81,6 +81,7 @@ def test_bad_pages_are_problems_with_one_line_each(base: str) -> None:
     assert reason(base, "/to-file") == "redirected to 'file:///etc/passwd', not an http(s) address"
     assert reason(base, "/to-ftp") == "redirected to 'ftp://127.0.0.1/x', not an http(s) address"
     assert reason(base, "/loop") == "more than 5 redirects"
+    assert reason(base, "/choices") == "HTTP 300 Multiple Choices"  # no Location to follow
     assert reason(base, "/pdf").startswith("unsupported page type application/pdf")
     assert reason(base, "/binary") == "binary file, not text"
     assert reason(base, "/empty") == "empty page"

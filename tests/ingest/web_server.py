@@ -33,6 +33,7 @@ ROUTES: dict[str, tuple[int, dict[str, str], bytes]] = {
     "/to-file": (302, {"Location": "file:///etc/passwd"}, b""),
     "/to-ftp": (302, {"Location": "ftp://127.0.0.1/x"}, b""),
     "/loop": (302, {"Location": "/loop"}, b""),
+    "/choices": (300, {"Content-Type": "text/plain"}, b"pick one"),
     "/declared-big": (200, {"Content-Type": "text/plain", "Content-Length": str(BIG)}, b""),
 }
 

@@ -100,8 +100,9 @@ class _Redirects(urllib.request.HTTPRedirectHandler):
 
 def _http_error(exc: urllib.error.HTTPError) -> str:
     """One line for an error answer; urllib reports refused redirects as errors too."""
-    if 300 <= exc.code < 400:
-        target = urljoin(exc.geturl() or "", exc.headers.get("Location") or "")
+    location = exc.headers.get("Location") if exc.headers is not None else None
+    if 300 <= exc.code < 400 and location:
+        target = urljoin(exc.geturl() or "", location)
         if not is_url(target):
             return _not_http(target)
         return f"more than {MAX_REDIRECTS} redirects"
