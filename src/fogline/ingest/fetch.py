@@ -20,6 +20,7 @@ from urllib.parse import urljoin, urlsplit
 
 from fogline import __version__
 from fogline.errors import InputError
+from fogline.ingest.formats import split_content_type
 from fogline.ingest.problems import human_size
 
 SCHEMES = ("http", "https")
@@ -74,9 +75,8 @@ def fetch(url: str, *, max_bytes: int, timeout: float = TIMEOUT) -> Fetched:
         raise InputError(f"broken answer ({type(exc).__name__})") from None
     if not data:
         raise InputError("empty page")
-    # Without a Content-Type header, get_content_type() says text/plain; "" lets the body decide.
-    media_type = headers.get_content_type().lower() if headers.get("Content-Type") else ""
-    return Fetched(final, data, media_type, headers.get_content_charset())
+    media_type, charset = split_content_type(headers.get("Content-Type"))
+    return Fetched(final, data, media_type, charset)
 
 
 class _Redirects(urllib.request.HTTPRedirectHandler):

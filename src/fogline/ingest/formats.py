@@ -8,6 +8,7 @@ reason. ``suffix_for_type`` maps a web media type to the format it reads as.
 from __future__ import annotations
 
 from dataclasses import replace
+from email.message import Message
 from urllib.parse import urlsplit
 
 from fogline.errors import InputError
@@ -104,6 +105,17 @@ def _field(value: str | None) -> str | None:
 
 def _refused(shown: str, reason: str, earlier: list[Problem] | None = None) -> ReadResult:
     return ReadResult((), (*(earlier or ()), Problem(shown, reason)))
+
+
+def split_content_type(value: str | None) -> tuple[str, str | None]:
+    """(media type, charset) of a Content-Type header value, read the way the standard
+    library reads HTTP headers ('text/html; charset="UTF-8"' -> ("text/html", "utf-8"));
+    ("", None) when there is no value, so that the body decides."""
+    if not value:
+        return "", None
+    header = Message()
+    header["Content-Type"] = value
+    return header.get_content_type(), header.get_content_charset()
 
 
 def suffix_for_type(media_type: str, data: bytes) -> str | None:

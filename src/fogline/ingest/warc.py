@@ -23,7 +23,13 @@ from typing import Any
 from fogline.errors import InputError
 from fogline.ingest.documents import Defaults
 from fogline.ingest.feeds import FEED_SUFFIXES
-from fogline.ingest.formats import SUFFIX_OF_TYPE, host_outlet, read_data, suffix_for_type
+from fogline.ingest.formats import (
+    SUFFIX_OF_TYPE,
+    host_outlet,
+    read_data,
+    split_content_type,
+    suffix_for_type,
+)
 from fogline.ingest.problems import Problem, ReadResult, human_size
 from fogline.records import Document
 
@@ -87,10 +93,10 @@ def _pages(
         if record.http_headers is not None:
             if record.http_headers.get_statuscode() != "200":
                 continue
-            content_type = record.http_headers.get_header("Content-Type") or ""
+            content_type = record.http_headers.get_header("Content-Type")
         else:
-            content_type = record.rec_headers.get_header("Content-Type") or ""
-        media_type, charset = _split_type(content_type)
+            content_type = record.rec_headers.get_header("Content-Type")
+        media_type, charset = split_content_type(content_type)
         if media_type and SUFFIX_OF_TYPE.get(media_type) in (None, *FEED_SUFFIXES):
             continue  # an image, a script, a download, a feed or a sitemap: not a report
         payload = record.content_stream().read(max_bytes + 1)
@@ -103,14 +109,3 @@ def _pages(
             )
         elif payload:
             yield address, payload, media_type, charset
-
-
-def _split_type(content_type: str) -> tuple[str, str | None]:
-    """("text/html", "utf-8") from 'text/html; charset="UTF-8"'."""
-    media_type, *params = (part.strip() for part in content_type.split(";"))
-    charset = None
-    for param in params:
-        name, _, value = param.partition("=")
-        if name.strip().lower() == "charset" and value.strip().strip('"'):
-            charset = value.strip().strip('"').lower()
-    return media_type.lower(), charset
