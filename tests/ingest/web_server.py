@@ -24,6 +24,11 @@ ROUTES: dict[str, tuple[int, dict[str, str], bytes]] = {
     ),
     "/untyped": (200, {}, PAGE.encode("utf-8")),
     "/feed": (200, {"Content-Type": "application/atom+xml"}, ATOM.encode("utf-8")),
+    "/feed-with-a-blank-entry": (
+        200,
+        {"Content-Type": "application/atom+xml"},
+        ATOM.replace("</feed>", "<entry><id>x</id></entry></feed>").encode("utf-8"),
+    ),
     "/xml": (200, {"Content-Type": "application/xml"}, b"<?xml version='1.0'?><config/>"),
     "/pdf": (200, {"Content-Type": "application/pdf"}, b"%PDF-1.4 binary"),
     "/binary": (200, {"Content-Type": "text/plain"}, bytes(range(256)) * 4),

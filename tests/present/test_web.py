@@ -157,6 +157,9 @@ def test_adding_a_web_page_fetches_it_once_and_assesses(server: ReportServer) ->
         post(server, "/add", url=f"{site}/plain")
         _, _, page = request(server, "GET", "/")
         assert f"{site}/plain is already in the workspace; assessed." in page
+        post(server, "/add", url=f"{site}/feed-with-a-blank-entry")
+        _, _, page = request(server, "GET", "/")
+        assert f"Added {site}/feed-with-a-blank-entry (1 report, 1 skipped); assessed." in page
         post(server, "/add", url=f"{site}/missing")
         _, _, page = request(server, "GET", "/")
         assert 'class="notice failed"' in page
@@ -166,7 +169,7 @@ def test_adding_a_web_page_fetches_it_once_and_assesses(server: ReportServer) ->
     assert "file:///etc/passwd not added: not an http(s) address" in page
     with Workspace.open(server.directory) as ws:
         documents = api.result(ws)["documents"]
-    assert len(documents) == len(REPORTS) + 1
+    assert len(documents) == len(REPORTS) + 2
     assert any(d["url"] == f"{site}/plain" for d in documents)
 
 

@@ -96,11 +96,13 @@ def _record(ws: Workspace, action: str, form: dict[str, list[str]]) -> str:
     if action == "add":
         url = _field(form, "url").strip()
         report = api.add(ws, [], urls=[url])
-        if report.problems:
+        if report.problems and not report.added:
             raise InputError(f"{url} not added: {report.problems[0].reason}")
         if not report.added:
             return f"{url} is already in the workspace; assessed."
-        return f"Added {url} ({report.added} report{'s' if report.added > 1 else ''}); assessed."
+        skipped = f", {len(report.problems)} skipped" if report.problems else ""
+        count = f"{report.added} report{'s' if report.added > 1 else ''}{skipped}"
+        return f"Added {url} ({count}); assessed."
     if action == "grade":
         name, grade = _field(form, "source"), _field(form, "grade")
         api.grade(ws, name, None if grade == "none" else grade)
