@@ -12,7 +12,15 @@ import pytest
 
 from fogline.backends.embedders import HashingEmbedder
 from fogline.errors import ModelError
-from fogline.stance.features import FEATURE_NAMES, Idf, pair_features, prepare_bodies
+from fogline.stance.features import (
+    FEATURE_NAMES,
+    LEAD_CHARS,
+    Idf,
+    lead,
+    pair_features,
+    prepare_bodies,
+    similarities,
+)
 from fogline.stance.model import Relatedness, StanceModel, read_config, softmax
 from fogline.stance.text import content_words, excerpt, split_sentences
 
@@ -42,14 +50,34 @@ def test_features_grow_with_overlap() -> None:
         return embed(texts)
 
     body, other = prepare_bodies([" ".join(sentences), "One line."], counted)
-    assert calls == [3] and body.sentences == tuple(sentences) and other.sentences == ("One line.",)
+    assert calls == [2]  # one lead per body, in one call
+    assert body.sentences == tuple(sentences) and other.sentences == ("One line.",)
     near = pair_features("troops crossed the river", embed(["troops crossed the river"])[0], body)
     far = pair_features(
         "the election was postponed", embed(["the election was postponed"])[0], body
     )
     assert near.shape == (len(FEATURE_NAMES),)
-    assert near[0] > far[0] and near[4] > far[4]
+    lead_cos, overlap = FEATURE_NAMES.index("cos_lead"), FEATURE_NAMES.index("word_overlap")
+    assert near[lead_cos] > far[lead_cos] and near[overlap] > far[overlap]
     assert content_words("The troops, they said, crossed") == ["troops", "crossed"]
+
+
+def test_the_lead_is_the_first_sentences_up_to_its_length() -> None:
+    short = ["Troops crossed the river.", "Bread prices rose."]
+    assert lead(short) == "Troops crossed the river. Bread prices rose."
+    long = ["x" * (LEAD_CHARS - 10), "The second sentence does not fit."]
+    assert lead(long) == long[0]
+    assert lead(["y" * (LEAD_CHARS + 50)]) == "y" * (LEAD_CHARS + 50)  # the first stays whole
+    assert lead([]) == ""
+
+
+def test_excerpts_follow_the_claims_words_without_embedding_sentences() -> None:
+    body_text = "Bread prices rose. Troops crossed the river at dawn. The mayor was away."
+    (body,) = prepare_bodies([body_text], None)
+    assert body.lead.shape == (0,)  # nothing embedded
+    sims = similarities("Troops crossed the river", body)
+    assert int(np.argmax(sims)) == 1 and sims[0] == sims[2] == 0.0
+    assert excerpt(body.sentences, sims, 1) == "Troops crossed the river at dawn."
 
 
 def test_idf_weighs_rare_words_up_and_round_trips() -> None:
@@ -100,7 +128,7 @@ def _config(features: Sequence[str]) -> dict[str, object]:
 
 def test_a_model_trained_on_fewer_features_reads_only_its_columns() -> None:
     embed = HashingEmbedder().embed
-    older = StanceModel(None, None, embed, _config(FEATURE_NAMES[:8]))
+    older = StanceModel(None, None, embed, _config(FEATURE_NAMES[:5]))
     proba = older.predict_proba([("Troops crossed", "Troops crossed the river.")])
     assert proba.shape == (1, 4) and proba[0, 3] > 0.99  # never reaches the cross-encoder
     with pytest.raises(ModelError, match="unknown features"):

@@ -25,9 +25,9 @@ from fogline.stance.features import (
     UNIFORM,
     Body,
     Idf,
-    cosines,
     pair_features,
     prepare_bodies,
+    similarities,
 )
 from fogline.stance.text import excerpt
 
@@ -109,10 +109,12 @@ class StanceModel:
         self.excerpt_sentences = int(config["excerpt_sentences"])
         self.excerpt_refuting = bool(config.get("excerpt_refuting", False))
 
-    def bodies(self, texts: Sequence[str]) -> dict[str, Body]:
-        """Each distinct text prepared once (its sentences embedded in one batch)."""
+    def bodies(self, texts: Sequence[str], *, leads: bool = True) -> dict[str, Body]:
+        """Each distinct text prepared once (with ``leads``, their leads embedded in one
+        batch)."""
         distinct = list(dict.fromkeys(texts))
-        return dict(zip(distinct, prepare_bodies(distinct, self.embed, self.idf), strict=True))
+        embed = self.embed if leads else None
+        return dict(zip(distinct, prepare_bodies(distinct, embed, self.idf), strict=True))
 
     def cross_logits(
         self, claims: Sequence[str], texts: Sequence[str], batch_size: int = 32
@@ -142,18 +144,13 @@ class StanceModel:
         distinct = list(dict.fromkeys(claims))
         return dict(zip(distinct, self.embed(distinct), strict=True))
 
-    def _split(
-        self,
-        pairs: Sequence[tuple[str, str]],
-        bodies: dict[str, Body],
-        claim_vectors: dict[str, npt.NDArray[np.float32]],
-    ) -> Probabilities:
+    def _split(self, pairs: Sequence[tuple[str, str]], bodies: dict[str, Body]) -> Probabilities:
         """The cross-encoder's calibrated agree / disagree / discuss split per pair, reading
         the claim against the body's sentences most similar to it."""
         excerpts = []
         for claim, text in pairs:
             body = bodies[text]
-            sims = cosines(claim_vectors[claim], body)
+            sims = similarities(claim, body, self.idf)
             excerpts.append(
                 excerpt(body.sentences, sims, self.excerpt_sentences, self.excerpt_refuting)
             )
@@ -177,7 +174,7 @@ class StanceModel:
         split = np.tile(np.asarray(self.config["prior"], dtype=np.float64), (len(pairs), 1))
         run = [i for i, p in enumerate(related) if p >= SKIP_BELOW]
         if run:
-            split[run] = self._split([pairs[i] for i in run], bodies, claim_vectors)
+            split[run] = self._split([pairs[i] for i in run], bodies)
         return np.column_stack([split * related[:, None], 1.0 - related])
 
     def predict_split(self, pairs: Sequence[tuple[str, str]]) -> Probabilities:
@@ -189,8 +186,7 @@ class StanceModel:
             return self.predict_split(distinct)[where]
         if not pairs:
             return np.zeros((0, len(RELATED_LABELS)), dtype=np.float64)
-        bodies = self.bodies([text for _, text in pairs])
-        return self._split(pairs, bodies, self._vectors([claim for claim, _ in pairs]))
+        return self._split(pairs, self.bodies([text for _, text in pairs], leads=False))
 
 
 def _distinct(

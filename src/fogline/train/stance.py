@@ -3,20 +3,21 @@
 1. FNC-1's training file is split into a training part and a held-out development part
    that share neither headlines nor bodies (``fogline.stance.datasets.split_parts``).
 2. Relatedness: logistic regression over similarity features of every training-part pair
-   (MiniLM cosines, word overlaps, and TF-IDF cosine and IDF-weighted overlap with
-   document frequencies from the training part's bodies). The two TF-IDF features (session
-   5) raised dev relatedness accuracy from .973 to .978 and FNC-1 dev from 83.7 / .681 /
-   .243 to 83.9 / .685 / .253; ``--relatedness-only`` refits just this stage.
+   (the MiniLM cosine of the headline with the body's lead, word overlaps, and TF-IDF
+   cosine and IDF-weighted overlap with document frequencies from the training part's
+   bodies); ``--relatedness-only`` refits just this stage. Until session 8 the features
+   were cosines with every body sentence (dev relatedness accuracy .978, against .977
+   now), and embedding those sentences took two thirds of the model's time.
 3. Agree / disagree / discuss: MiniLM's top layers and a head fine-tuned as a
-   cross-encoder on the training part's related pairs (headline, its three most similar
-   body sentences), each label capped at ``class_cap`` examples to bound the training
-   time on a CPU, plus the tune half of Emergent (claim, article headline) when given,
-   each row shown ``emergent_repeat`` times per epoch; class weights against the rarity
-   of ``disagree``. With the defaults: 10,167 pairs, 2 epochs, 48 min on this machine's
-   2 cores. Showing Emergent three times instead of once (and capping only FNC-1's
-   pairs) raised FNC-1 dev from 81.8 / .64 / .14 (score / macro-F1 / disagree F1) to
-   83.7 / .68 / .24 and Emergent held-out accuracy from .74 to .78. Five times (session 4,
-   12,589 pairs, 48 min): Emergent .786, but FNC-1 dev 83.6 / .67 / .20; not taken.
+   cross-encoder on the training part's related pairs (headline, its three body sentences
+   of highest TF-IDF cosine with it), each label capped at ``class_cap`` examples to bound
+   the training time on a CPU, plus the tune half of Emergent (claim, article headline)
+   when given, each row shown ``emergent_repeat`` times per epoch; class weights against
+   the rarity of ``disagree``. With the defaults: 10,167 pairs, 2 epochs, 48 min on this
+   machine's 2 cores. Showing Emergent three times instead of once (and capping only
+   FNC-1's pairs) raised FNC-1 dev from 81.8 / .64 / .14 (score / macro-F1 / disagree F1)
+   to 83.7 / .68 / .24 and Emergent held-out accuracy from .74 to .78. Five times (session
+   4, 12,589 pairs, 48 min): Emergent .786, but FNC-1 dev 83.6 / .67 / .20; not taken.
 4. A temperature fitted on the development part's related pairs calibrates the split.
 
 Optionally (``--rumoureval DIR --rumoureval-per-label N``), up to N RumourEval 2017 train
@@ -60,9 +61,9 @@ from fogline.stance.features import (
     FEATURE_NAMES,
     Body,
     Idf,
-    cosines,
     pair_features,
     prepare_bodies,
+    similarities,
 )
 from fogline.stance.model import CONFIG_FILE, WEIGHTS_FILE, Relatedness, softmax
 from fogline.stance.rumoureval_pairs import read_reply_pairs
@@ -216,18 +217,14 @@ def train_cross(
 
 
 def build_examples(
-    pairs: Sequence[Pair],
-    bodies: dict[str, Body],
-    claim_vectors: dict[str, npt.NDArray[np.float32]],
-    k: int,
-    refuting: bool,
+    pairs: Sequence[Pair], bodies: dict[str, Body], idf: Idf, k: int, refuting: bool
 ) -> list[tuple[str, str, int]]:
     """(headline, excerpt, label index) for related pairs."""
     out = []
     for p in pairs:
         if p.stance in RELATED_LABELS:
             body = bodies[p.body_id]
-            text = excerpt(body.sentences, cosines(claim_vectors[p.claim], body), k, refuting)
+            text = excerpt(body.sentences, similarities(p.claim, body, idf), k, refuting)
             out.append((p.claim, text, RELATED_LABELS.index(p.stance)))
     return out
 
@@ -294,7 +291,7 @@ def run(
     k = settings["excerpt_sentences"]
     refuting = settings["excerpt_refuting"]
     examples = cap_classes(
-        build_examples(train, bodies, claim_vectors, k, refuting),
+        build_examples(train, bodies, idf, k, refuting),
         settings["class_cap"],
         settings["seed"],
     )
@@ -339,7 +336,7 @@ def run(
         },
     }
     scorer = StanceModel(model, tokenizer, embed_fn, config)
-    dev_examples = build_examples(dev, bodies, claim_vectors, k, refuting)
+    dev_examples = build_examples(dev, bodies, idf, k, refuting)
     dev_logits = scorer.cross_logits([e[0] for e in dev_examples], [e[1] for e in dev_examples])
     dev_labels = np.array([e[2] for e in dev_examples], dtype=np.intp)
     config["temperature"] = fit_temperature(dev_logits, dev_labels) if len(dev_examples) else 1.0
