@@ -112,19 +112,21 @@ def test_reports_in_other_languages_are_skipped_with_the_language(
     tmp_path: Path, corpus: Path, env: dict[str, str]
 ) -> None:
     (corpus / "ru.txt").write_text(RUSSIAN, encoding="utf-8")
-    (corpus / "tagged.jsonl").write_text(
-        json.dumps({"text": "Kell is quiet today, officials said.", "language": "uk"}) + "\n"
-    )
+    lines = [
+        {"text": "Kell is quiet today, officials said.", "language": "uk"},
+        {"text": "The bridge at Kell still stands, the mayor said on Tuesday."},
+    ]
+    (corpus / "tagged.jsonl").write_text("".join(json.dumps(line) + "\n" for line in lines))
     code, _, err = run(["--quiet", "analyze", str(corpus), "--json", str(tmp_path / "r.json")], env)
     assert code == EXIT_SKIPPED
     skipped = sorted(line for line in err.splitlines() if line.startswith("fogline: skipped"))
     assert skipped == [
         f"fogline: skipped {corpus / 'ru.txt'}: in Russian (ru); fogline analyzes English only",
-        f"fogline: skipped {corpus / 'tagged.jsonl'}: in Ukrainian (uk); fogline analyzes "
-        "English only",
+        f"fogline: skipped {corpus / 'tagged.jsonl'} ('Kell is quiet today, officials said.'): "
+        "in Ukrainian (uk); fogline analyzes English only",
     ]
     data = json.loads((tmp_path / "r.json").read_text())
-    assert len(data["documents"]) == 3
+    assert len(data["documents"]) == 4  # the three reports and the English line
 
 
 def test_web_pages_are_fetched_beside_files(

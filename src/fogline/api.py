@@ -122,13 +122,13 @@ def add(
 
     def take(documents: Sequence[Document], where: str) -> None:
         for doc in documents:
+            # A file or feed of many reports: say which one.
+            name = _named(doc, where) if len(documents) > 1 else doc.path or where
             if len(doc.text) > settings.max_chars_per_document:
-                report.problems.append(
-                    Problem(doc.path or where, "text over the per-document character limit")
-                )
+                report.problems.append(Problem(name, "text over the per-document character limit"))
             elif not is_analyzed(doc.language):
                 reason = f"in {language_name(doc.language or '')}; fogline analyzes English only"
-                report.problems.append(Problem(doc.path or where, reason))
+                report.problems.append(Problem(name, reason))
             elif doc.id in seen or has_document(ws, doc.id):
                 report.duplicates += 1
             else:
@@ -170,6 +170,14 @@ def add(
     if report.problems:
         save_problems(ws, [(p.path, p.reason) for p in report.problems])
     return report
+
+
+def _named(doc: Document, where: str, width: int = 40) -> str:
+    """``where`` the document came from, with its title or its opening words."""
+    label = " ".join((doc.title or doc.text).split())
+    if len(label) > width:
+        label = label[: width - 1].rstrip() + "…"
+    return f"{doc.path or where} ({label!r})"
 
 
 def assess(ws: Workspace, *, settings: Settings | None = None, progress: Progress = _quiet) -> None:
