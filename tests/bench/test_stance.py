@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -11,6 +12,7 @@ import pytest
 from click.testing import CliRunner
 
 from fogline.cli import cli
+from fogline.models import model_path
 
 from .floors import floors, shared_data
 
@@ -62,3 +64,24 @@ def test_emergent_floors_on_the_held_out_half(tmp_path: Path) -> None:
     assert "majority_class" in figures["baselines"]
     for key, floor in floors("emergent").items():
         assert figures[key] >= floor, (key, figures[key], floor)
+
+
+@pytest.mark.slow
+def test_a_trained_model_folder_is_scored_in_place_of_the_shipped_one(tmp_path: Path) -> None:
+    data = shared_data("emergent", "url-versions-2015-06-14-clean-train.csv")
+    folder = tmp_path / "model"
+    folder.mkdir()
+    for name in ("stance.json", "stance.safetensors"):
+        shutil.copyfile(model_path(name), folder / name)
+    shipped, copied = tmp_path / "shipped.csv", tmp_path / "copied.csv"
+    _bench(["emergent", "--data", str(data), "--limit", "20", "--predictions", str(shipped)])
+    args = ["--data", str(data), "--limit", "20", "--predictions", str(copied)]
+    figures = _bench(["emergent", *args, "--model", str(folder)])
+    assert figures["notes"]["model_dir"] == str(folder)
+    assert copied.read_text(encoding="utf-8") == shipped.read_text(encoding="utf-8")
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    result = CliRunner().invoke(
+        cli, ["bench", "emergent", "--data", str(data), "--model", str(empty)]
+    )
+    assert result.exit_code != 0 and "stance model not found" in result.output

@@ -30,6 +30,7 @@ import click
 
 from fogline.bench.data_files import hash_split, write_csv
 from fogline.bench.report import document, emit
+from fogline.bench.stance import model_dir_option
 from fogline.bench.stance_scoring import classification
 from fogline.errors import InputError
 from fogline.stance import RELATED_LABELS
@@ -78,9 +79,11 @@ def run(
     predictions: Path | None = None,
     fnc_stances: Path | None = None,
     model: Any = None,
+    model_dir: Path | None = None,
     threads: int = 1,
 ) -> dict[str, Any]:
-    """The Emergent stance bench's result document (see the module doc)."""
+    """The Emergent stance bench's result document (see the module doc); ``model`` (a
+    loaded model) or ``model_dir`` (a trained model's folder) replaces the shipped model."""
     import torch
 
     from fogline.stance.model import load
@@ -91,7 +94,7 @@ def run(
     if not rows:
         raise InputError(f"no rows to score in {data} (part {part})")
     torch.set_num_threads(threads)
-    model = model if model is not None else load()
+    model = model if model is not None else load(model_dir)
     predicted, rate = predict(rows, model)
     if predictions is not None:
         write_predictions(predictions, rows, predicted)
@@ -101,6 +104,7 @@ def run(
         "split": "claims by parity of sha256(claimId)[0]: even = tune (trained on), odd = test",
         "fnc1_training_headlines_scored": seen_in_fnc(rows, fnc_stances),
         "threads": threads,
+        "model_dir": str(model_dir) if model_dir is not None else "shipped",
     }
     if any(r.stance is None for r in rows):
         return document(
@@ -159,6 +163,7 @@ def run(
     help="FNC-1 train_stances.csv: count scored headlines the model saw in FNC-1.",
 )
 @click.option("--limit", type=int, default=None, help="Score only the first N rows of the part.")
+@model_dir_option
 @click.option("--threads", type=int, default=1, show_default=True, help="torch threads.")
 def command(
     data: Path,
@@ -166,6 +171,7 @@ def command(
     predictions: Path | None,
     fnc_stances: Path | None,
     limit: int | None,
+    model_dir: Path | None,
     threads: int,
 ) -> None:
     """Emergent headline stance toward its claim (for / against / observing): fogline's
@@ -179,6 +185,7 @@ def command(
                 limit=limit,
                 predictions=predictions,
                 fnc_stances=fnc_stances,
+                model_dir=model_dir,
                 threads=threads,
             )
         )

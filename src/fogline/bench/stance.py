@@ -70,9 +70,11 @@ def run(
     limit: int | None = None,
     predictions: Path | None = None,
     model: Any = None,
+    model_dir: Path | None = None,
     threads: int = 1,
 ) -> dict[str, Any]:
-    """The stance bench's result document (see the module doc)."""
+    """The stance bench's result document (see the module doc); ``model`` (a loaded model)
+    or ``model_dir`` (a trained model's folder) replaces the shipped model."""
     import torch
 
     from fogline.stance.model import load
@@ -84,7 +86,7 @@ def run(
     if not chosen:
         raise InputError(f"no pairs to score in {stances_path} (part {part})")
     torch.set_num_threads(threads)
-    model = model if model is not None else load()
+    model = model if model is not None else load(model_dir)
     predicted, rate = predict(chosen, bodies, model)
     if predictions is not None:
         write_predictions(predictions, chosen, predicted)
@@ -112,10 +114,21 @@ def run(
         notes={
             "part": part,
             "model": "fogline.stance (relatedness LR + fine-tuned MiniLM cross-encoder)",
+            "model_dir": str(model_dir) if model_dir is not None else "shipped",
             "threads": threads,
             "trained": getattr(model, "config", {}).get("trained"),
         },
     )
+
+
+model_dir_option = click.option(
+    "--model",
+    "model_dir",
+    type=click.Path(path_type=Path, file_okay=False, exists=True),
+    default=None,
+    help="Score the model in this folder (as 'fogline train stance --out' writes it) "
+    "instead of the shipped one.",
+)
 
 
 @click.command()
@@ -145,6 +158,7 @@ def run(
     help="Also write Headline,Body ID,Stance here (input order).",
 )
 @click.option("--limit", type=int, default=None, help="Score only the first N pairs of the part.")
+@model_dir_option
 @click.option(
     "--threads",
     type=int,
@@ -158,6 +172,7 @@ def command(
     part: str,
     predictions: Path | None,
     limit: int | None,
+    model_dir: Path | None,
     threads: int,
 ) -> None:
     """Stance (agree / disagree / discuss / unrelated) on an FNC-1-format split: fogline's
@@ -165,5 +180,15 @@ def command(
     per-class F1, confusion matrix, pairs/s."""
     click.echo("loading the stance model and scoring ...", err=True)
     click.echo(
-        emit(run(bodies, stances, part=part, limit=limit, predictions=predictions, threads=threads))
+        emit(
+            run(
+                bodies,
+                stances,
+                part=part,
+                limit=limit,
+                predictions=predictions,
+                model_dir=model_dir,
+                threads=threads,
+            )
+        )
     )
