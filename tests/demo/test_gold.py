@@ -38,10 +38,11 @@ STATEMENT_FLOORS = {
     "event_at_accuracy": (1.0, 0.90),  # of 11 with a gold event_at
     "direct_accuracy": (1.0, 0.97),  # of 118
     "via_accuracy": (0.5, 0.5),  # of 2
-    # The top "supports" hypothesis of the statement's claims: 0.6271 with the nearest
-    # hypothesis and the trained model's polarity (0.678 with session 2's model; 0.6017
-    # when that model also picked the hypothesis; 0.6186 with FOGLINE_STANCE=similarity).
-    "stance_accuracy": (0.6271, 0.60),
+    # The top "supports" hypothesis of the statement's claims: 0.6186 with the nearest
+    # hypothesis and the trained model's polarity (session 8's retrained model; 0.6271
+    # with session 7's, 0.678 with its cross-encoder under session 8's relatedness stage,
+    # 0.678 with session 2's model; 0.6186 with FOGLINE_STANCE=similarity).
+    "stance_accuracy": (0.6186, 0.60),
 }
 
 
@@ -98,8 +99,9 @@ def test_the_true_hypothesis_wins_and_majority_vote_loses(demo_result: Row, gold
 
 def test_document_votes(demo_result: Row, gold: Row) -> None:
     figures = document_stance_figures(demo_result, gold)
-    # Measured: 16 of 22 reports vote as the gold stance says (0.7273; 0.6364 with session
-    # 2's model, 0.5 with session 1's similarity stance).
+    # Measured: 13 of 22 reports vote as the gold stance says (0.5909 with session 8's
+    # model; 16 of 22, 0.7273, with session 7's; 0.6364 with session 2's model, 0.5 with
+    # session 1's similarity stance).
     assert figures["document_stance_accuracy"] >= 0.55, json.dumps(figures, indent=1)
 
 
