@@ -53,6 +53,7 @@ from fogline.settings import (
     STANCES_FILE,
     Settings,
 )
+from fogline.shorten import shorten
 from fogline.store import Workspace
 from fogline.store.records_io import (
     has_document,
@@ -174,10 +175,7 @@ def add(
 
 def _named(doc: Document, where: str, width: int = 40) -> str:
     """``where`` the document came from, with its title or its opening words."""
-    label = " ".join((doc.title or doc.text).split())
-    if len(label) > width:
-        label = label[: width - 1].rstrip() + "…"
-    return f"{doc.path or where} ({label!r})"
+    return f"{doc.path or where} ({shorten(doc.title or doc.text, width)!r})"
 
 
 def assess(ws: Workspace, *, settings: Settings | None = None, progress: Progress = _quiet) -> None:

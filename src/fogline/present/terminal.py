@@ -17,6 +17,7 @@ from rich.text import Text
 from fogline.link.questions_file import candidates
 from fogline.present import numbers
 from fogline.present.index import ResultIndex, rows, source_kind, text
+from fogline.shorten import shorten
 
 BAR_WIDTH = 20
 NARROW_BAR_WIDTH = 10
@@ -35,11 +36,6 @@ def _count(n: int, noun: str) -> str:
 def _bar(probability: Any, width: int = BAR_WIDTH) -> Text:
     filled = round(numbers.unit(probability) * width)
     return Text("\u2588" * filled + "\u2591" * (width - filled), style="cyan")
-
-
-def _shorten(value: str, limit: int = QUOTE_CHARS) -> str:
-    value = " ".join(value.split())
-    return value if len(value) <= limit else value[: limit - 1].rstrip() + "\u2026"
 
 
 def _leader(question: Mapping[str, Any]) -> Mapping[str, Any] | None:
@@ -118,7 +114,7 @@ def _evidence_table(index: ResultIndex, question: Mapping[str, Any], narrow: boo
         stance = Text(label, style="green" if ev.get("label") == "supports" else "red")
         on = Text(hyp_text.get(ev.get("hypothesis")) or text(ev.get("hypothesis")))
         contribution = Text(numbers.signed(value), style="green" if value > 0 else "red")
-        said = Text(_shorten(quote), style="italic")
+        said = Text(shorten(quote, QUOTE_CHARS), style="italic")
         if narrow:
             quoted = Text.assemble("\u201c", said, "\u201d")
             table.add_row(contribution, Text.assemble(source, " ", stance, " ", on, "\n", quoted))
